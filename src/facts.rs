@@ -1,0 +1,160 @@
+//! The facts a researcher wants as rows: when relations were established, the
+//! embassy's address and phone, memberships, and year-value series.
+
+use crate::address::Address;
+use crate::date::DateValue;
+use crate::document::{OrganizationList, Section};
+use crate::span::Span;
+use crate::value::{Value, ValueData};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Facts drawn from the values and the sentences around them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Facts {
+    /// When the United States established diplomatic relations with the country.
+    pub relations_established: Option<DatedFact>,
+    /// The address of the country's embassy (or the first address given).
+    pub embassy_address: Option<Address>,
+    /// The embassy's telephone number in E.164 form.
+    pub embassy_phone: Option<String>,
+    /// The international organizations both countries belong to.
+    pub memberships: Vec<String>,
+    /// Amounts stated for a year: "two-way trade in goods: $9.1 billion in 2009".
+    pub series: Vec<SeriesRow>,
+}
+
+/// A date and the sentence part it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DatedFact {
+    /// The date.
+    pub value: DateValue,
+    /// Where the date is.
+    pub span: Span,
+}
+
+/// One amount for one year, with what it measures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SeriesRow {
+    /// What is measured: the subject of the sentence ("Two-way trade in goods
+    /// between the United States and Peru").
+    pub measure: String,
+    /// The year the amount is for.
+    pub year: i32,
+    /// The amount, exact.
+    #[serde(with = "crate::decimal_string")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub amount: Decimal,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// The amount as written.
+    pub text: String,
+    /// Where the amount is.
+    pub span: Span,
+}
+
+const ESTABLISHED: [&str; 4] = [
+    "established diplomatic relations",
+    "diplomatic relations were established",
+    "established full diplomatic relations",
+    "Full diplomatic relations were established",
+];
+
+const SUBJECT_ENDS: [&str; 14] = [
+    " has ", " have ", " had ", " increased", " grew ", " rose ", " was ", " were ", " totaled", " reached", " from ",
+    " more than doubled", " amounted", " fell ",
+];
+
+pub(crate) fn derive(src: &str, values: &[Value], sections: &[Section], lists: &[OrganizationList]) -> Facts {
+    Facts {
+        relations_established: relations_established(src, values),
+        embassy_address: embassy(src, values).map(|(a, _)| a),
+        embassy_phone: embassy(src, values).and_then(|(_, p)| p),
+        memberships: memberships(sections, lists),
+        series: series(src, values),
+    }
+}
+
+fn sentence_bounds(src: &str, at: usize) -> (usize, usize) {
+    let mut floor = at.saturating_sub(600);
+    while !src.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let start = src[floor..at].rfind(['\n']).map(|i| floor + i + 1).unwrap_or(floor);
+    let start = src[start..at].rfind(". ").map_or(start, |i| start + i + 2);
+    let mut ceil = (at + 600).min(src.len());
+    while !src.is_char_boundary(ceil) {
+        ceil -= 1;
+    }
+    let end = src[at..ceil].find(['\n']).map_or(ceil, |i| at + i);
+    (start, end)
+}
+
+fn relations_established(src: &str, values: &[Value]) -> Option<DatedFact> {
+    for v in values {
+        let ValueData::Date { value } = v.data else { continue };
+        let (start, _) = sentence_bounds(src, v.span.start);
+        let before = &src[start..v.span.start];
+        if ESTABLISHED.iter().any(|p| before.contains(p)) {
+            return Some(DatedFact { value, span: v.span });
+        }
+    }
+    None
+}
+
+fn embassy(src: &str, values: &[Value]) -> Option<(Address, Option<String>)> {
+    let addresses: Vec<(usize, &Value, &Address)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(k, v)| match &v.data {
+            ValueData::Address(a) => Some((k, v, a)),
+            _ => None,
+        })
+        .collect();
+    let near_embassy = |v: &Value| {
+        let from = v.span.start.saturating_sub(160);
+        src.get(from..v.span.start).is_some_and(|s| s.to_ascii_lowercase().contains("embassy"))
+    };
+    let &(k, _, address) = addresses.iter().find(|(_, v, _)| near_embassy(v)).or_else(|| addresses.first())?;
+    let phone = values[k + 1..].iter().take(3).find_map(|v| match &v.data {
+        ValueData::Phone(p) if v.span.start <= values[k].span.end + 80 => p.e164.clone(),
+        _ => None,
+    });
+    Some((address.clone(), phone))
+}
+
+fn memberships(sections: &[Section], lists: &[OrganizationList]) -> Vec<String> {
+    let in_membership_section = |l: &&OrganizationList| {
+        sections.iter().any(|s| {
+            s.heading.as_deref().is_some_and(|h| h.to_ascii_lowercase().contains("membership"))
+                && s.span.start <= l.span.start
+                && l.span.end <= s.span.end
+        })
+    };
+    lists.iter().find(in_membership_section).or_else(|| lists.first()).map(|l| l.names.clone()).unwrap_or_default()
+}
+
+fn series(src: &str, values: &[Value]) -> Vec<SeriesRow> {
+    values
+        .iter()
+        .filter_map(|v| {
+            let ValueData::Money(m) = &v.data else { return None };
+            let year = m.year?;
+            let (start, _) = sentence_bounds(src, v.span.start);
+            let sentence = &src[start..v.span.start];
+            let cut = SUBJECT_ENDS.iter().filter_map(|e| sentence.find(e)).min().unwrap_or(sentence.len());
+            let measure = crate::parse::collapse(sentence[..cut].trim().trim_end_matches(','));
+            (!measure.is_empty() && measure.len() <= 120).then(|| SeriesRow {
+                measure,
+                year,
+                amount: m.amount,
+                currency: m.currency.clone(),
+                text: v.text.clone(),
+                span: v.span,
+            })
+        })
+        .collect()
+}

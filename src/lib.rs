@@ -1,0 +1,63 @@
+//! `factsheet` turns plain-text U.S. Department of State fact sheets ("U.S.
+//! Relations With X", and their archived variants: Background Notes, web-page
+//! scrapes with site chrome, blog reprints) into typed, serializable data.
+//!
+//! ```
+//! let text = "U.S. Relations With Chile\n\nBureau of Western Hemisphere Affairs\nFact Sheet\n\
+//!             May 3, 2019\n\nThe United States established diplomatic relations with Chile in 1823. \
+//!             Trade grew from $8.8 billion in 2009 to $26 billion in 2018.\n";
+//! let sheet = factsheet::parse(text)?;
+//! assert_eq!(sheet.country.as_deref(), Some("Chile"));
+//! assert_eq!(sheet.date.unwrap().to_string(), "2019-05-03");
+//! let series = &sheet.facts.series;
+//! assert_eq!((series[0].year, series[0].amount.to_string()), (2009, "8800000000".to_string()));
+//! # Ok::<(), factsheet::Error>(())
+//! ```
+//!
+//! The pipeline, one module each: the text is split into lines; the header is
+//! read; every body line gets a role (heading, paragraph, list item, resource,
+//! site chrome); sections are built; typed values are scanned from the prose
+//! in one pass; amounts are linked to their years; the facts are drawn.
+//!
+//! - [`document`]: [`FactSheet`], [`Section`], [`Kind`]: the output.
+//! - [`value`]: [`Value`] and its kinds; [`money`], [`date`], [`address`]: their types.
+//! - [`facts`]: rows for researchers.
+//! - [`span`], [`error`]: where things are, and what went wrong.
+
+#![warn(missing_docs)]
+
+pub mod address;
+pub mod date;
+mod decimal_string;
+pub mod document;
+pub mod error;
+pub mod facts;
+pub mod money;
+mod parse;
+pub mod span;
+pub mod value;
+
+pub use address::{Address, LineKind, Phone};
+pub use date::DateValue;
+pub use document::{FactSheet, Kind, OrganizationList, Passage, Quote, Section, Skipped};
+pub use error::{Error, ErrorKind, Warning};
+pub use facts::{DatedFact, Facts, SeriesRow};
+pub use money::{Money, Qualifier, Scale};
+pub use span::{Position, Span};
+pub use value::{Count, Percent, Value, ValueData};
+
+/// Parses a fact sheet.
+///
+/// Fails only for a text that cannot be read as a fact sheet at all (empty,
+/// binary, no prose); everything recoverable is a [`Warning`] on the result.
+pub fn parse(text: &str) -> Result<FactSheet, Error> {
+    parse::document(text)
+}
+
+impl std::str::FromStr for FactSheet {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse(s)
+    }
+}

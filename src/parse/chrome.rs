@@ -1,0 +1,142 @@
+//! Site chrome: the lines a web page or blog puts around a fact sheet that the
+//! State Department never printed (banners, menus, bylines, share buttons).
+
+/// Line openings that only site chrome has.
+const CHROME_PREFIXES: [&str; 44] = [
+    "An official website of the United States",
+    "Official websites use .gov",
+    "A .gov website belongs to",
+    "Secure .gov websites use HTTPS",
+    "A lock (",
+    "You are viewing ARCHIVED CONTENT",
+    "You are viewing:",
+    "Content in this archive site is NOT UPDATED",
+    "For current information, go to",
+    "Content on this archived webpage is NOT UPDATED",
+    "Click here to go to the",
+    "This is historical material",
+    "Great Seal The State Department web site below",
+    "NOTE: External links to other Internet sites",
+    "printable banner",
+    "Skip Links",
+    "You are in:",
+    "Search This Blog",
+    "Search form",
+    "Printer Friendly",
+    "Currency Converter",
+    "Map Credit",
+    "Map: ",
+    "Locator Map:",
+    "FROM: U.S.",
+    "FROM:  U.S.",
+    "Note to our readers:",
+    "COPYRIGHT ",
+    "Copyright ©",
+    "Source : ",
+    "Comment",
+    "Make a general inquiry",
+    "Diplomacy in Action",
+    "U.S. Department of State - Great Seal",
+    "Bookmark and Share",
+    "Subject Index",
+    "Download ",
+    "Read more about ",
+    "Fact Sheets: ",
+    "Embassy and Consulate Web Sites for",
+    "Learn More",
+    "International Travel Information: Learn More",
+    "What you need to know before you go",
+    "date ",
+];
+
+/// Whole lines that are chrome.
+const CHROME_LINES: [&str; 20] = [
+    "Share",
+    "Translate",
+    "Home",
+    "Video",
+    "Blue Bar",
+    "Great Seal",
+    "Country Map",
+    "[Country Map]",
+    "U.S. Department of State",
+    "U. S. Department of State",
+    "U.S. Government",
+    "views updated",
+    "Rankings",
+    "All Countries",
+    "World Newspapers",
+    "US Newspapers",
+    "Highlights",
+    "Print",
+    "Email",
+    "Tweet",
+];
+
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Is this trimmed line site chrome?
+pub(crate) fn is_chrome(t: &str) -> bool {
+    if t.is_empty() {
+        return false;
+    }
+    if CHROME_LINES.contains(&t) || CHROME_PREFIXES.iter().any(|p| t.starts_with(p)) {
+        return true;
+    }
+    // Navigation: "Home | About | Contact", breadcrumbs "World > Europe > Germany".
+    if t.matches(" | ").count() >= 2 || t.ends_with(" |") || t.matches(" > ").count() >= 2 {
+        return true;
+    }
+    // A blog's post date: "Sunday, June 17, 2012", "Wednesday, August 28, 2013 - 13:18".
+    if WEEKDAYS.iter().any(|d| t.starts_with(d) && t[d.len()..].starts_with(", ")) && t.len() < 48 {
+        return true;
+    }
+    // Bylines: "By Newsroom America Feeds at 2 Feb 2017".
+    if t.starts_with("By ") && t.contains(" at ") && t.len() < 80 && !t.ends_with('.') {
+        return true;
+    }
+    // A letter index "A B C D E F".
+    if t.len() >= 5 && t.split(' ').filter(|w| !w.is_empty()).all(|w| w.len() == 1) {
+        return true;
+    }
+    // Image labels: "Tuvalu 2109×1406", "Peru [Shutterstock]".
+    if t.contains('×') && t.len() < 40 || t.ends_with("[Shutterstock]") {
+        return true;
+    }
+    // Feeds in a blog's sidebar: "White House.gov Press Office Feed".
+    t.ends_with(" Feed") && t.len() < 50
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn banners_menus_and_bylines_are_chrome() {
+        for t in [
+            "An official website of the United States Government Here's how you know",
+            "Sunday, June 17, 2012",
+            "Wednesday, August 28, 2013 - 13:18",
+            "By Newsroom America Feeds at 2 Feb 2017",
+            "Embassy/Consulate Addresses | Foreign Relations | Travel Advisories",
+            "World > Europe > Germany > Relations with U.S. (Notes)",
+            "A B C D E F",
+            "Map: San Marino. Credit: CIA World Factbook. |",
+        ] {
+            assert!(is_chrome(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn content_is_not_chrome() {
+        for t in [
+            "U.S. Relations With Peru",
+            "Bureau of African Affairs",
+            "The United States established diplomatic relations with Peru in 1827.",
+            "Bilateral Representation",
+            "Sunday services are held in the capital, according to the 2010 census of religious life.",
+        ] {
+            assert!(!is_chrome(t), "{t}");
+        }
+    }
+}

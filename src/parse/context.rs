@@ -1,0 +1,153 @@
+//! Context between values: the year a clause gives an amount for.
+//!
+//! "from $9.1 billion in 2009 to $14.3 billion in 2016" gives 2009 and 2016;
+//! "FY 2017 assistance of $40 million" gives 2017; "$240 million in FY 2022,
+//! including $100 million ..." gives 2022 to the parts too.
+
+use crate::value::{Value, ValueData};
+
+/// How far a year may stand from its amount, in bytes.
+const NEAR: usize = 90;
+
+/// Fills `year` on each amount from the dates of its clause.
+pub(crate) fn link_years(src: &str, values: &mut [Value]) {
+    let mut inherited: Option<(usize, i32)> = None; // (end of the amount, its year)
+    for m in 0..values.len() {
+        if !matches!(values[m].data, ValueData::Money(_)) {
+            continue;
+        }
+        let span = values[m].span;
+        let year = year_after(src, values, m).or_else(|| year_before(src, values, m)).or_else(|| {
+            // "..., including $100 million": a part takes the year of its total.
+            let (total_end, year) = inherited?;
+            let between = src.get(total_end..span.start)?;
+            (between.len() < 200 && !clause_break(between) && between.contains("including")).then_some(year)
+        });
+        if let ValueData::Money(money) = &mut values[m].data {
+            money.year = year;
+        }
+        match year {
+            Some(y) if inherited.is_none_or(|(end, _)| src.get(end..span.start).is_none_or(clause_break)) => {
+                inherited = Some((span.end, y));
+            }
+            Some(_) => {}
+            None => {
+                if inherited.is_some_and(|(end, _)| src.get(end..span.start).is_none_or(clause_break)) {
+                    inherited = None;
+                }
+            }
+        }
+    }
+}
+
+/// A sentence or clause ends in the text: ". " before a capital, ";", a line break.
+fn clause_break(between: &str) -> bool {
+    if between.contains([';', '\n']) {
+        return true;
+    }
+    let bytes = between.as_bytes();
+    bytes.windows(3).enumerate().any(|(k, w)| {
+        w[0] == b'.' && w[1] == b' ' && w[2].is_ascii_uppercase() && !abbreviation_before(&between[..k])
+    })
+}
+
+fn abbreviation_before(s: &str) -> bool {
+    let word = s.rsplit([' ', '(']).next().unwrap_or("");
+    matches!(word, "U.S" | "U.N" | "St" | "Mr" | "Mrs" | "Dr" | "No" | "Gen" | "Sen" | "Rep") || word.len() == 1
+}
+
+fn year_of(v: &Value) -> Option<i32> {
+    match v.data {
+        ValueData::Date { value } => Some(value.year()),
+        _ => None,
+    }
+}
+
+/// "$9.1 billion in 2009" | "$240 million in FY 2022" | "$13.2 billion (2017)".
+fn year_after(src: &str, values: &[Value], m: usize) -> Option<i32> {
+    let end = values[m].span.end;
+    for v in &values[m + 1..] {
+        if v.span.start > end + NEAR || matches!(v.data, ValueData::Money(_)) {
+            return None;
+        }
+        let between = src.get(end..v.span.start)?;
+        if clause_break(between) {
+            return None;
+        }
+        if let Some(y) = year_of(v) {
+            let lead = between.trim_end();
+            let linked = lead.ends_with(" in")
+                || lead.ends_with(" for")
+                || lead.ends_with(" during")
+                || lead.ends_with('(')
+                || lead == "in"
+                || lead.is_empty();
+            return linked.then_some(y);
+        }
+    }
+    None
+}
+
+/// "In 2016, exports totaled $3 billion" | "FY 2017 assistance of $40 million" |
+/// "GDP (1997): $450 million".
+fn year_before(src: &str, values: &[Value], m: usize) -> Option<i32> {
+    let start = values[m].span.start;
+    for v in values[..m].iter().rev() {
+        if v.span.end + NEAR < start || matches!(v.data, ValueData::Money(_)) {
+            return None;
+        }
+        let between = src.get(v.span.end..start)?;
+        if clause_break(between) || between.contains(" to ") || between.contains(" from ") {
+            return None;
+        }
+        if let Some(y) = year_of(v) {
+            return Some(y);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Warning;
+
+    fn years(src: &str) -> Vec<Option<i32>> {
+        let mut values = Vec::new();
+        let mut warnings: Vec<Warning> = Vec::new();
+        crate::parse::scan::scan(src, 0, src.len(), &mut values, &mut warnings);
+        link_years(src, &mut values);
+        values
+            .iter()
+            .filter_map(|v| match &v.data {
+                ValueData::Money(m) => Some(m.year),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn years_after_the_amount() {
+        assert_eq!(years("grew from $9.1 billion in 2009 to $14.3 billion in 2016."), vec![Some(2009), Some(2016)]);
+        assert_eq!(years("from $33 billion in 1992 to over $772 billion in goods and services in 2017."), vec![
+            Some(1992),
+            Some(2017)
+        ]);
+    }
+
+    #[test]
+    fn years_before_the_amount_and_parts_of_a_total() {
+        assert_eq!(years("FY 2017 assistance of $40 million was spent."), vec![Some(2017)]);
+        assert_eq!(years("GDP (1997): $450 million."), vec![Some(1997)]);
+        assert_eq!(
+            years("It provided $240 million in FY 2022 aid, including $100 million in food and $140 million in health."),
+            vec![Some(2022), Some(2022), Some(2022)]
+        );
+    }
+
+    #[test]
+    fn no_year_across_a_sentence() {
+        assert_eq!(years("Trade rose in 2016. Exports were $3 billion."), vec![None]);
+        assert_eq!(years("It gave $5 billion to the region."), vec![None]);
+    }
+}

@@ -1,0 +1,288 @@
+//! Dates: full dates, month-years, years, fiscal years, and ranges of them.
+
+use super::number::inline_gap;
+use crate::date::DateValue;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{map_opt, not, opt, peek, value};
+use nom::sequence::{preceded, terminated};
+use nom::{IResult, Parser};
+
+/// A date or a range of dates as read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dated {
+    One(DateValue),
+    Range(DateValue, DateValue),
+}
+
+/// Whether a bare year was read (it needs its context checked by the caller:
+/// "1700 Massachusetts Avenue" is not a year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    BareYear,
+    Other,
+}
+
+const MONTHS: [(&str, u32); 22] = [
+    ("January", 1),
+    ("February", 2),
+    ("March", 3),
+    ("April", 4),
+    ("May", 5),
+    ("June", 6),
+    ("July", 7),
+    ("August", 8),
+    ("September", 9),
+    ("October", 10),
+    ("November", 11),
+    ("December", 12),
+    ("Sept", 9),
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Oct", 10),
+];
+const MORE_MONTHS: [(&str, u32); 2] = [("Nov", 11), ("Dec", 12)];
+
+// "December" | "DECEMBER" | "Sept." | "Dec" — capitalised, so the verb "may"
+// is never a month.
+fn month(i: &str) -> IResult<&str, u32> {
+    if !i.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
+    for &(name, n) in MONTHS.iter().chain(MORE_MONTHS.iter()) {
+        if let Some(head) = i.get(..name.len()) {
+            if head.eq_ignore_ascii_case(name) {
+                let rest = &i[name.len()..];
+                if rest.starts_with(|c: char| c.is_alphabetic()) {
+                    continue;
+                }
+                let rest = if name.len() <= 4 { rest.strip_prefix('.').unwrap_or(rest) } else { rest };
+                return Ok((rest, n));
+            }
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+}
+
+fn digits(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, u32> {
+    move |i: &str| {
+        let (rest, d) = terminated(
+            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
+            not(peek(satisfy(|c: char| c.is_ascii_alphanumeric()))),
+        )
+        .parse(i)?;
+        Ok((rest, d.parse().unwrap_or(0)))
+    }
+}
+
+fn digits_then_digit_free(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, u32> {
+    move |i: &str| {
+        let (rest, d) = terminated(
+            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
+            not(peek(satisfy(|c: char| c.is_ascii_digit()))),
+        )
+        .parse(i)?;
+        Ok((rest, d.parse().unwrap_or(0)))
+    }
+}
+
+/// A four-digit year from 1500 to 2099: "1827" | "2016".
+fn year4(i: &str) -> IResult<&str, i32> {
+    map_opt(digits(4, 4), |y| (1500..=2099).contains(&y).then_some(y as i32)).parse(i)
+}
+
+// Tables glue cells to years ("2021$200M"), so a full date's year may be
+// followed by anything but another digit or a letter.
+fn year4_glued(i: &str) -> IResult<&str, i32> {
+    map_opt(digits_then_digit_free(4, 4), |y| (1500..=2099).contains(&y).then_some(y as i32)).parse(i)
+}
+
+fn day(i: &str) -> IResult<&str, u32> {
+    let (rest, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (rest, _) = opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))).parse(rest)?;
+    let (rest, _) = not(peek(satisfy(|c: char| c.is_ascii_alphanumeric()))).parse(rest)?;
+    Ok((rest, d.parse().unwrap_or(0)))
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<DateValue> {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).map(DateValue::Day)
+}
+
+// "April 2, 2018" | "Sept 12, 2014" | "DECEMBER 09, 2022" | "December 1963" | "July of 2015"
+fn month_first(i: &str) -> IResult<&str, DateValue> {
+    let (rest, m) = month(i)?;
+    let (rest, _) = inline_gap(rest)?;
+    alt((
+        map_opt((day, opt(char(',')), inline_gap, year4_glued), move |(d, _, _, y)| ymd(y, m, d)),
+        map_opt(preceded(opt(tag("of ")), year4), move |y| DateValue::month(y, m)),
+    ))
+    .parse(rest)
+}
+
+// "08 January 2015" | "24 February 2022"
+fn day_first(i: &str) -> IResult<&str, DateValue> {
+    map_opt((day, inline_gap, month, inline_gap, year4), |(d, _, m, _, y)| ymd(y, m, d)).parse(i)
+}
+
+// "05/07/2013" (U.S. order: month first) | "2025-01-24"
+fn numeric(i: &str) -> IResult<&str, DateValue> {
+    alt((
+        map_opt(
+            (digits_then_digit_free(1, 2), char('/'), digits_then_digit_free(1, 2), char('/'), year4),
+            |(m, _, d, _, y)| ymd(y, m, d),
+        ),
+        map_opt(
+            (year4_glued_dash, digits_then_digit_free(2, 2), char('-'), digits(2, 2)),
+            |(y, m, _, d)| ymd(y, m, d),
+        ),
+    ))
+    .parse(i)
+}
+
+fn year4_glued_dash(i: &str) -> IResult<&str, i32> {
+    terminated(year4_glued, char('-')).parse(i)
+}
+
+// "FY 2017" | "FY2019" | "FY 20" | "FY16" | "fiscal year 2018" | "Fiscal Year (FY) 2010" | "FYs 2010"
+fn fiscal_year(i: &str) -> IResult<&str, DateValue> {
+    let (rest, _) = alt((
+        terminated(tag_no_case("fiscal year"), opt(preceded(inline_gap, tag("(FY)")))),
+        tag("FYs"),
+        tag("FY"),
+    ))
+    .parse(i)?;
+    let (rest, _) = opt(inline_gap).parse(rest)?;
+    let (rest, y) = alt((year4_glued, map_opt(digits_then_digit_free(2, 2), |y| Some(2000 + y as i32)))).parse(rest)?;
+    let (rest, _) = not(peek(satisfy(|c: char| c.is_alphabetic()))).parse(rest)?;
+    Ok((rest, DateValue::FiscalYear(y)))
+}
+
+fn range_separator(i: &str) -> IResult<&str, ()> {
+    alt((
+        value((), (opt(inline_gap), alt((char('-'), char('–'), char('—'))), opt(inline_gap))),
+        value((), char('/')),
+        value((), (inline_gap, alt((tag("to"), tag("through"))), inline_gap)),
+    ))
+    .parse(i)
+}
+
+/// The end of a range after a year: "2011" | "11" (same century, later).
+fn range_end_year(start: i32) -> impl FnMut(&str) -> IResult<&str, i32> {
+    move |i: &str| {
+        alt((
+            map_opt(year4, move |y| (y > start).then_some(y)),
+            map_opt(digits(2, 2), move |yy| {
+                let y = start - start % 100 + yy as i32;
+                (y > start).then_some(y)
+            }),
+        ))
+        .parse(i)
+    }
+}
+
+// "FY 2015–2016" | "FY2019- FY2028" | "FY 2022 to FY 2025"
+fn fiscal_range(i: &str) -> IResult<&str, Dated> {
+    let (rest, start) = fiscal_year(i)?;
+    let y = start.year();
+    let (rest, end) = opt(preceded(
+        range_separator,
+        alt((
+            map_opt(fiscal_year, move |f| (f.year() > y).then_some(f)),
+            nom::combinator::map(range_end_year(y), DateValue::FiscalYear),
+        )),
+    ))
+    .parse(rest)?;
+    Ok((rest, end.map_or(Dated::One(start), |e| Dated::Range(start, e))))
+}
+
+// "2009-2011" | "1980-88" | "2007/08" | "2009 to 2016" | "1827"
+fn year_or_range(i: &str) -> IResult<&str, Dated> {
+    let (rest, y) = year4(i)?;
+    let (rest, end) = opt(preceded(range_separator, range_end_year(y))).parse(rest)?;
+    Ok((
+        rest,
+        end.map_or(Dated::One(DateValue::Year(y)), |e| Dated::Range(DateValue::Year(y), DateValue::Year(e))),
+    ))
+}
+
+/// Any date form, and whether it was a bare year.
+pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
+    let one = |d| (Dated::One(d), Form::Other);
+    alt((
+        nom::combinator::map(fiscal_range, |d| (d, Form::Other)),
+        nom::combinator::map(month_first, one),
+        nom::combinator::map(numeric, one),
+        nom::combinator::map(day_first, one),
+        nom::combinator::map(year_or_range, |d| {
+            let form = if matches!(d, Dated::One(_)) { Form::BareYear } else { Form::Other };
+            (d, form)
+        }),
+    ))
+    .parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Option<String> {
+        match date(s) {
+            Ok((_, (Dated::One(d), _))) => Some(d.to_string()),
+            Ok((_, (Dated::Range(a, b), _))) => Some(format!("{a}..{b}")),
+            Err(_) => None,
+        }
+    }
+
+    #[test]
+    fn full_dates_in_their_written_forms() {
+        assert_eq!(one("April 2, 2018").as_deref(), Some("2018-04-02"));
+        assert_eq!(one("Sept 12, 2014").as_deref(), Some("2014-09-12"));
+        assert_eq!(one("Sept. 12, 2014").as_deref(), Some("2014-09-12"));
+        assert_eq!(one("DECEMBER 09, 2022$275M").as_deref(), Some("2022-12-09"));
+        assert_eq!(one("08 January 2015").as_deref(), Some("2015-01-08"));
+        assert_eq!(one("05/07/2013").as_deref(), Some("2013-05-07"));
+        assert_eq!(one("2025-01-24").as_deref(), Some("2025-01-24"));
+    }
+
+    #[test]
+    fn month_years_years_and_fiscal_years() {
+        assert_eq!(one("December 1963").as_deref(), Some("1963-12"));
+        assert_eq!(one("July of 2015").as_deref(), Some("2015-07"));
+        assert_eq!(one("1827 following").as_deref(), Some("1827"));
+        assert_eq!(one("FY 2017").as_deref(), Some("FY2017"));
+        assert_eq!(one("FY2019").as_deref(), Some("FY2019"));
+        assert_eq!(one("FY 20 from").as_deref(), Some("FY2020"));
+        assert_eq!(one("FY16").as_deref(), Some("FY2016"));
+        assert_eq!(one("fiscal year 2018").as_deref(), Some("FY2018"));
+        assert_eq!(one("Fiscal Year (FY) 2010").as_deref(), Some("FY2010"));
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(one("2009-2011").as_deref(), Some("2009..2011"));
+        assert_eq!(one("1980-88 Iran").as_deref(), Some("1980..1988"));
+        assert_eq!(one("2007/08").as_deref(), Some("2007..2008"));
+        assert_eq!(one("2009 to 2016").as_deref(), Some("2009..2016"));
+        assert_eq!(one("FYs 2010-2014").as_deref(), Some("FY2010..FY2014"));
+        assert_eq!(one("FY 2015–2016").as_deref(), Some("FY2015..FY2016"));
+        assert_eq!(one("FY2019- FY2028").as_deref(), Some("FY2019..FY2028"));
+    }
+
+    #[test]
+    fn not_dates() {
+        for s in ["May 21 ", "may 2012", "1990s", "12345", "G-20", "Feb 30, 2020", "1400", "2016-2012x", "FY", "13/40/2013"]
+        {
+            let got = one(s);
+            assert!(got.is_none() || s == "2016-2012x", "{s} gave {got:?}");
+        }
+        // A range that runs backwards is only its first year.
+        assert_eq!(one("2016-2012").as_deref(), Some("2016"));
+    }
+}

@@ -1,0 +1,315 @@
+//! The header: title, bureau, "Fact Sheet" label, date and the "More
+//! information about X" line, in whatever order and company the archive left
+//! them.
+
+use super::chrome::is_chrome;
+use super::date::{self, Dated};
+use super::lines::{collapse, title_case, Line};
+use crate::date::DateValue;
+use crate::document::Kind;
+
+/// How far into the text a header may start: past this, a "title" is prose.
+const ZONE_LINES: usize = 80;
+const ZONE_BYTES: usize = 8_000;
+
+/// What the header says, and which lines it spans.
+#[derive(Debug, Default)]
+pub(crate) struct Header {
+    pub title: Option<String>,
+    pub country: Option<String>,
+    pub bureau: Option<String>,
+    pub date: Option<DateValue>,
+    /// The kind the title's shape implies ("Background Note: X", "FACT SHEET: ...").
+    pub kind: Option<Kind>,
+    /// First and last header line (indices into the lines), if there is a header.
+    pub lines: Option<(usize, usize)>,
+    /// Whether the header has the "More information about X" line, which only
+    /// bilateral fact sheets carry.
+    pub has_more_information: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    Title,
+    Bureau,
+    Label,
+    Date,
+    MoreInformation,
+    Pointer,
+}
+
+/// Reads the header from the first lines of the text.
+pub(crate) fn header(src: &str, lines: &[Line]) -> Header {
+    let mut h = Header::default();
+    let mut anchors: Vec<(usize, Anchor)> = Vec::new();
+    let mut dates: Vec<(usize, DateValue)> = Vec::new();
+    let mut prose_seen = false;
+    let mut k = 0;
+    while k < lines.len() && k < ZONE_LINES && lines[k].start < ZONE_BYTES {
+        let line = lines[k];
+        k += 1;
+        if line.is_blank() {
+            continue;
+        }
+        let t = line.text(src);
+        let at = k - 1;
+        if let Some(anchor) = anchor(t, &mut h, prose_seen, !anchors.is_empty()) {
+            if anchor == Anchor::Bureau && h.bureau.is_none() {
+                let (bureau, wrapped) = bureau(t, lines.get(at + 1).map(|l| l.text(src)));
+                h.bureau = Some(bureau);
+                anchors.push((at, anchor));
+                if wrapped {
+                    anchors.push((at + 1, anchor));
+                    k += 1;
+                }
+                continue;
+            }
+            if anchor == Anchor::Date {
+                if let Some(d) = standalone_date(t) {
+                    dates.push((at, d));
+                }
+            }
+            if anchor != Anchor::Bureau || h.bureau.is_none() {
+                anchors.push((at, anchor));
+            }
+            continue;
+        }
+        if is_chrome(t) {
+            continue;
+        }
+        let is_prose = t.len() > 120 || (t.len() > 50 && t.ends_with('.'));
+        if is_prose {
+            if anchors.iter().any(|&(_, a)| a != Anchor::Date) {
+                break;
+            }
+            prose_seen = true;
+        }
+    }
+    // A date line is the sheet's date only beside another header line: a date
+    // standing alone near the top is a blog's post date or a caption.
+    let strong: Vec<usize> = anchors.iter().filter(|(_, a)| *a != Anchor::Date).map(|&(i, _)| i).collect();
+    anchors.retain(|&(i, a)| a != Anchor::Date || strong.iter().any(|&s| s.abs_diff(i) <= 5));
+    if h.date.is_none() {
+        h.date = dates.iter().find(|(i, _)| anchors.iter().any(|(j, _)| j == i)).map(|&(_, d)| d);
+    }
+    let first = anchors.iter().filter(|(_, a)| *a != Anchor::Date).map(|&(i, _)| i).min();
+    let last = anchors.iter().map(|&(i, _)| i).max();
+    if let (Some(first), Some(last)) = (first, last) {
+        let first = anchors.iter().map(|&(i, _)| i).filter(|&i| i + 5 >= first).min().unwrap_or(first);
+        h.lines = Some((first, last));
+    }
+    h
+}
+
+/// Classifies one header line, filling what it says into `h`.
+fn anchor(t: &str, h: &mut Header, prose_seen: bool, anchored: bool) -> Option<Anchor> {
+    if t.eq_ignore_ascii_case("fact sheet") {
+        return Some(Anchor::Label);
+    }
+    if t.starts_with("More information about ") && t.contains(" is available") && !t.contains("listed here") {
+        h.has_more_information = true;
+        if h.country.is_none() {
+            h.country = more_information_country(t);
+        }
+        return Some(Anchor::MoreInformation);
+    }
+    if t.starts_with("For the most recently published version") {
+        return Some(Anchor::Pointer);
+    }
+    if is_bureau_line(t) {
+        return Some(Anchor::Bureau);
+    }
+    if standalone_date(t).is_some() {
+        return Some(Anchor::Date);
+    }
+    if h.title.is_some() {
+        return None;
+    }
+    if let Some(country) = relations_with(t) {
+        h.title = Some(collapse(t));
+        h.country = Some(country);
+        h.kind = Some(Kind::Factsheet);
+        return Some(Anchor::Title);
+    }
+    if let Some(at) = t.find("Background Note") {
+        let title = &t[at..];
+        if let Some(colon) = title.find(": ") {
+            let (name, date) = split_trailing_date(&title[colon + 2..]);
+            if !name.is_empty() && name.len() < 60 {
+                h.title = Some(collapse(&format!("{}: {}", &title[..colon], name)));
+                h.country = Some(name.to_string());
+                h.kind = Some(Kind::BackgroundNote);
+                if let Some(d) = date {
+                    h.date = Some(d);
+                }
+                return Some(Anchor::Title);
+            }
+        }
+    }
+    if let Some(rest) = t.strip_prefix("FACT SHEET: ").or_else(|| t.strip_prefix("Fact Sheet: ")) {
+        h.title = Some(collapse(t));
+        h.country = relations_pair_country(rest);
+        h.kind = Some(Kind::Other);
+        return Some(Anchor::Title);
+    }
+    if let Some(name) = t.strip_suffix(" [Shutterstock]") {
+        h.title = Some(name.to_string());
+        h.country = Some(name.to_string());
+        h.kind = Some(Kind::Other);
+        return Some(Anchor::Title);
+    }
+    if let Some(name) = t.strip_prefix("U.S. & ") {
+        h.title = Some(collapse(t));
+        h.country = Some(name.to_string());
+        h.kind = Some(Kind::Other);
+        return Some(Anchor::Title);
+    }
+    // A reprint that lost the title may open on the first heading,
+    // "U.S.-ANDORRA RELATIONS": before any other header line or prose, that
+    // line is the title.
+    if !prose_seen && !anchored && t.chars().all(|c| !c.is_lowercase()) {
+        if let Some(country) = relations_pair_country(t) {
+            h.title = Some(collapse(t));
+            h.country = Some(country);
+            return Some(Anchor::Title);
+        }
+    }
+    None
+}
+
+/// "U.S. Relations With the Solomon Islands" -> "Solomon Islands".
+fn relations_with(t: &str) -> Option<String> {
+    let rest = t.strip_prefix("U.S. ")?;
+    let lower = rest.get(..15)?.to_ascii_lowercase();
+    if lower != "relations with " || t.len() > 80 {
+        return None;
+    }
+    Some(country_name(&rest[15..]))
+}
+
+/// "U.S.-PERU RELATIONS" | "U.S. - SAO TOME AND PRINCIPE RELATIONS" |
+/// "United States-Germany Relations" -> the country.
+pub(crate) fn relations_pair_country(t: &str) -> Option<String> {
+    let t = t.trim();
+    let rest = t
+        .strip_prefix("U.S.")
+        .or_else(|| t.strip_prefix("United States"))?
+        .trim_start()
+        .strip_prefix(['-', '–'])?
+        .trim_start();
+    let name = rest.strip_suffix(" RELATIONS").or_else(|| rest.strip_suffix(" Relations"))?;
+    (!name.is_empty() && name.len() < 50).then(|| country_name(name))
+}
+
+/// A country as written in a title, in normal capitalisation, without a
+/// leading "the" or trailing period.
+pub(crate) fn country_name(s: &str) -> String {
+    let s = collapse(s.trim().trim_end_matches('.'));
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s);
+    title_case(s)
+}
+
+/// "More information about the Holy See is available on ..." -> "Holy See".
+fn more_information_country(t: &str) -> Option<String> {
+    let rest = t.strip_prefix("More information about ")?;
+    let end = rest.find(" is available")?;
+    Some(country_name(&rest[..end]))
+}
+
+fn is_bureau_line(t: &str) -> bool {
+    let body = t.strip_prefix("Released by the ").unwrap_or(t);
+    (body.starts_with("Bureau of ") || body.starts_with("Office of ") && body.contains("Bureau of"))
+        && t.len() < 160
+        && !t[..t.len().saturating_sub(1)].contains(". ")
+}
+
+/// The bureau as written, and whether it wrapped onto the next line
+/// ("..., Bureau of" / "African Affairs.").
+fn bureau(t: &str, next: Option<&str>) -> (String, bool) {
+    let body = t.strip_prefix("Released by the ").unwrap_or(t);
+    let wraps = body.ends_with(" of") || body.ends_with(',');
+    let joined = match next {
+        Some(n) if wraps && !n.is_empty() => (format!("{body} {n}"), true),
+        _ => (body.to_string(), false),
+    };
+    (collapse(joined.0.trim_end_matches('.')), joined.1)
+}
+
+/// A line that is only a date: "April 2, 2018" | "August 2009" | "Updated 05/07/2013".
+fn standalone_date(t: &str) -> Option<DateValue> {
+    let t = t.strip_prefix("Updated ").unwrap_or(t);
+    let (rest, (dated, _)) = date::date(t).ok()?;
+    match (dated, rest.trim_end_matches('.').trim()) {
+        (Dated::One(d @ (DateValue::Day(_) | DateValue::Month { .. })), "") => Some(d),
+        _ => None,
+    }
+}
+
+/// "Cape Verde, May 1998" -> ("Cape Verde", May 1998).
+fn split_trailing_date(s: &str) -> (&str, Option<DateValue>) {
+    if let Some(comma) = s.rfind(", ") {
+        if let Some(d) = standalone_date(&s[comma + 2..]) {
+            return (s[..comma].trim(), Some(d));
+        }
+    }
+    (s.trim(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::split;
+
+    fn read(src: &str) -> Header {
+        header(src, &split(src))
+    }
+
+    #[test]
+    fn the_standard_layout() {
+        let h = read(
+            "U.S. Relations With Chile\n\nBureau of Western Hemisphere Affairs\nFact Sheet\nMay 3, 2019\n\n\
+             More information about Chile is available on the Chile Page.\n\nThe United States and Chile have \
+             worked together for a long time, and they keep doing so.\n",
+        );
+        assert_eq!(h.title.as_deref(), Some("U.S. Relations With Chile"));
+        assert_eq!(h.country.as_deref(), Some("Chile"));
+        assert_eq!(h.bureau.as_deref(), Some("Bureau of Western Hemisphere Affairs"));
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2019-05-03"));
+        assert_eq!(h.lines, Some((0, 6)));
+    }
+
+    #[test]
+    fn background_note_with_date_in_the_title_and_a_wrapped_bureau() {
+        let h = read(
+            "U. S. Department of State\nBackground Notes: Mali, June 1997\nReleased by the Office of West \
+             African Affairs, Bureau of \nAfrican Affairs.\n\nOfficial Name:\n",
+        );
+        assert_eq!(h.title.as_deref(), Some("Background Notes: Mali"));
+        assert_eq!(h.kind, Some(Kind::BackgroundNote));
+        assert_eq!(h.bureau.as_deref(), Some("Office of West African Affairs, Bureau of African Affairs"));
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("1997-06"));
+    }
+
+    #[test]
+    fn a_blog_post_date_is_not_the_sheet_date() {
+        let h = read("Sunday, June 17, 2012\n\nU.S.-FIJI RELATIONS\n\nSome text.\n");
+        assert_eq!(h.date, None);
+        assert_eq!(h.title.as_deref(), Some("U.S.-FIJI RELATIONS"));
+        assert_eq!(h.country.as_deref(), Some("Fiji"));
+    }
+
+    #[test]
+    fn no_title_country_from_the_more_information_line() {
+        let h = read("More information about the Holy See is available on the Holy See Page.\n");
+        assert_eq!(h.title, None);
+        assert_eq!(h.country.as_deref(), Some("Holy See"));
+    }
+
+    #[test]
+    fn country_names() {
+        assert_eq!(country_name("the Solomon Islands"), "Solomon Islands");
+        assert_eq!(country_name("San Marino."), "San Marino");
+        assert_eq!(relations_pair_country("U.S. - SAO TOME AND PRINCIPE RELATIONS").as_deref(), Some("Sao Tome and Principe"));
+        assert_eq!(relations_pair_country("U.S. Assistance to Peru"), None);
+    }
+}

@@ -1,0 +1,235 @@
+//! The body's layout: which lines are headings, paragraphs, list items,
+//! resources or chrome, and the sections they make.
+
+use super::chrome::is_chrome;
+use super::lines::{ends_sentence, looks_like_heading, Line};
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Blank,
+    /// Site chrome: kept in a skipped region (or, inside the header or a
+    /// section, simply not read for values).
+    Chrome,
+    Header,
+    /// A heading line; `glued` is the byte length of the heading when the
+    /// paragraph runs on in the same line ("RELATIONSThe United States ...").
+    Heading { glued: Option<usize> },
+    Paragraph,
+    ListItem,
+    Resource,
+}
+
+/// The section names of the old Background Notes, headings wherever they stand.
+const NOTE_SECTIONS: [&str; 16] = [
+    "PROFILE",
+    "Profile",
+    "Geography",
+    "People",
+    "Government",
+    "Economy",
+    "History",
+    "Political Conditions",
+    "Foreign Relations",
+    "FOREIGN RELATIONS",
+    "Defense",
+    "U.S. Relations",
+    "U.S.-Relations",
+    "Travel/Business",
+    "Travel and Business Information",
+    "Principal Government Officials",
+];
+
+/// A list marker at the start of a line: "- ", "• ", "* ".
+pub(crate) fn list_marker(t: &str) -> bool {
+    ["- ", "• ", "* ", "· ", "– ", "o "].iter().any(|m| t.starts_with(m)) || t == "•"
+}
+
+/// A Background Note profile line: "Area: 4,033 sq. km." (a key, a colon, a value).
+fn is_key_line(t: &str) -> bool {
+    match t.find(':') {
+        Some(colon) if colon <= 45 => {
+            let after = &t[colon + 1..];
+            let key = &t[..colon];
+            !after.trim().is_empty() && !key.contains(". ") && key.split(' ').count() <= 4
+        }
+        _ => false,
+    }
+}
+
+/// Gives every body line from `from` its role.
+pub(crate) fn body_roles(src: &str, lines: &[Line], roles: &mut [Role], from: usize, title: Option<&str>, country: Option<&str>) {
+    let text = |k: usize| lines[k].text(src);
+    let non_blank: Vec<usize> = (from..lines.len()).filter(|&k| !lines[k].is_blank()).collect();
+    let truncated = non_blank.last().is_some_and(|&k| !ends_sentence(text(k)));
+    let mut in_resources = false;
+    for (n, &k) in non_blank.iter().enumerate() {
+        let t = text(k);
+        if in_resources {
+            roles[k] = if is_chrome(t) { Role::Chrome } else { Role::Resource };
+            continue;
+        }
+        if is_chrome(t) {
+            roles[k] = Role::Chrome;
+            continue;
+        }
+        if t.starts_with("More information about ") && t.contains("listed here") {
+            roles[k] = Role::Paragraph;
+            in_resources = true;
+            continue;
+        }
+        if list_marker(t) {
+            roles[k] = Role::ListItem;
+            continue;
+        }
+        let next = non_blank.get(n + 1).map(|&j| text(j));
+        let after_next = non_blank.get(n + 2).map(|&j| text(j));
+        let next_is_last = n + 2 == non_blank.len();
+        if Some(t) != title && is_heading(t, next, after_next, next_is_last && truncated) {
+            roles[k] = Role::Heading { glued: None };
+            continue;
+        }
+        if let Some(len) = run_in_heading(t, country) {
+            roles[k] = Role::Heading { glued: Some(len) };
+            continue;
+        }
+        roles[k] = Role::Paragraph;
+    }
+    trailing_chrome(src, lines, roles, &non_blank);
+}
+
+/// Prose a heading can stand over: a sentence or a profile line, starting with a letter.
+fn is_prose(t: &str) -> bool {
+    let starts_well = t.starts_with(|c: char| c.is_alphabetic() || c == '“' || c == '"');
+    starts_well && !is_chrome(t) && (!looks_like_heading(t) || t.len() > 100)
+}
+
+fn is_heading(t: &str, next: Option<&str>, after_next: Option<&str>, next_is_cut_end: bool) -> bool {
+    if !looks_like_heading(t) {
+        return false;
+    }
+    let note_section = NOTE_SECTIONS.contains(&t);
+    let words = t.split(' ').filter(|w| !w.is_empty()).count();
+    let shouting = t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    if words == 1 && !note_section && !(shouting && t.len() >= 4) {
+        return false;
+    }
+    let Some(next) = next else { return false };
+    if next_is_cut_end && next.len() < 100 {
+        return true;
+    }
+    if is_prose(next) {
+        return note_section || !is_key_line(next) || next.ends_with(':');
+    }
+    // "PROFILE" over "Geography" over the profile lines: a chain of two.
+    (note_section || shouting) && looks_like_heading(next) && after_next.is_some_and(is_prose)
+}
+
+/// A heading the paragraph runs on from, in the same line: "Bilateral
+/// Economic RelationsU.S. exports ..." or "U.S. Assistance to Peru The
+/// Department ...". Returns the heading's length in bytes.
+fn run_in_heading(t: &str, country: Option<&str>) -> Option<usize> {
+    if t.len() < 40 {
+        return None;
+    }
+    if let Some(c) = country {
+        for template in [
+            format!("U.S. Assistance to {c}"),
+            format!("{c}'s Membership in International Organizations"),
+            format!("{c}’s Membership in International Organizations"),
+            "Bilateral Economic Relations".to_string(),
+            "Bilateral Representation".to_string(),
+        ] {
+            if let Some(head) = t.get(..template.len()) {
+                let rest = &t[template.len()..];
+                let rest = rest.strip_prefix(' ').unwrap_or(rest);
+                if head.eq_ignore_ascii_case(&template) && rest.starts_with(|c: char| c.is_uppercase()) {
+                    return Some(template.len());
+                }
+            }
+        }
+    }
+    // Glued: a letter, then a capital that starts a sentence.
+    let bytes = t.as_bytes();
+    for p in 1..t.len().min(110) {
+        let (prev, cur) = (bytes[p - 1], bytes[p]);
+        if !cur.is_ascii_uppercase() || !prev.is_ascii_alphabetic() {
+            continue;
+        }
+        let next = bytes.get(p + 1).copied().unwrap_or(b' ');
+        let sentence_start = next.is_ascii_lowercase() || t[p..].starts_with("U.S.");
+        if !sentence_start || (prev.is_ascii_uppercase() && !next.is_ascii_lowercase()) {
+            continue;
+        }
+        let head = &t[..p];
+        let words = head.split(' ').count();
+        let shouting = head.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        if looks_like_heading(head) && (words >= 2 || shouting && head.len() >= 4) && t.len() - p > 30 {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Short lines after the last sentence that are not a resource list are the
+/// site's footer or sidebar.
+fn trailing_chrome(src: &str, lines: &[Line], roles: &mut [Role], non_blank: &[usize]) {
+    for (n, &k) in non_blank.iter().enumerate().rev() {
+        let t = lines[k].text(src);
+        match roles[k] {
+            Role::Chrome => continue,
+            Role::Paragraph => {
+                let prev = n.checked_sub(1).map(|p| non_blank[p]);
+                let prev_ends = prev.is_none_or(|p| {
+                    roles[p] == Role::Chrome || ends_sentence(lines[p].text(src))
+                });
+                let short = t.len() <= 60 && !ends_sentence(t);
+                if short && prev_ends && is_footer_like(t) {
+                    roles[k] = Role::Chrome;
+                    continue;
+                }
+                return;
+            }
+            _ => return,
+        }
+    }
+}
+
+fn is_footer_like(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_uppercase()) && t.split(' ').count() <= 10
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_stands_over_prose() {
+        let prose = "The United States provides no development assistance to Peru.";
+        assert!(is_heading("U.S. Assistance to Peru", Some(prose), None, false));
+        assert!(!is_heading("U.S. Assistance to Peru", None, None, false));
+        assert!(!is_heading("Miami", Some(prose), None, false));
+        assert!(!is_heading("New York", Some("800 2nd Av., Suite 400J,"), None, false));
+        assert!(is_heading("PROFILE", Some("Geography"), Some("Area: 4,033 sq. km."), false));
+        assert!(!is_heading("Republic of Cape Verde", Some("Area: 4,033 sq. km."), None, false));
+    }
+
+    #[test]
+    fn run_in_headings_are_split_off() {
+        let t = "U.S. - SAO TOME AND PRINCIPE RELATIONSThe United States established relations in 1976.";
+        assert_eq!(run_in_heading(t, None), Some("U.S. - SAO TOME AND PRINCIPE RELATIONS".len()));
+        let t = "Bilateral Economic RelationsU.S. exports to the islands include vehicles and machinery.";
+        assert_eq!(run_in_heading(t, None), Some("Bilateral Economic Relations".len()));
+        let t = "U.S. Assistance to Peru The Department of State provided $240 million in assistance.";
+        assert_eq!(run_in_heading(t, Some("Peru")), Some("U.S. Assistance to Peru".len()));
+        let t = "The airstrip was blasted through the reef by SeaBees assisted by local divers long ago.";
+        assert_eq!(run_in_heading(t, None), None);
+    }
+
+    #[test]
+    fn profile_lines_are_key_lines() {
+        assert!(is_key_line("Area: 4,033 sq. km."));
+        assert!(!is_key_line("Official Name:"));
+        assert!(!is_key_line("The United States and Peru: partners."));
+    }
+}

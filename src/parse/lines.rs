@@ -1,0 +1,186 @@
+//! Lines of the input, with byte offsets, and the small text tests the layout
+//! parsers share.
+
+/// One line of the input. `start..end` is the line without its line break;
+/// `next` is where the following line starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub next: usize,
+    /// The line with surrounding white space (and a byte order mark) trimmed.
+    pub trim_start: usize,
+    pub trim_end: usize,
+}
+
+impl Line {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.trim_start..self.trim_end]
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.trim_start == self.trim_end
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Splits on `\n` (a preceding `\r` belongs to the break). A lone `\r` (old Mac
+/// files) also ends a line.
+pub(crate) fn split(src: &str) -> Vec<Line> {
+    let bytes = src.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
+    let mut start = 0;
+    while start < bytes.len() {
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(k) => {
+                let at = start + k;
+                if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                    (at, at + 2)
+                } else {
+                    (at, at + 1)
+                }
+            }
+            None => (bytes.len(), bytes.len()),
+        };
+        let raw = &src[start..end];
+        let trimmed_front = raw.trim_start_matches(is_space);
+        let trim_start = end - trimmed_front.len();
+        let trim_end = trim_start + trimmed_front.trim_end_matches(is_space).len();
+        lines.push(Line { start, end, next, trim_start, trim_end });
+        start = next;
+    }
+    lines
+}
+
+/// White space collapsed to single spaces: "U.S.-GERMANY  RELATIONS " ->
+/// "U.S.-GERMANY RELATIONS".
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Normal capitalisation for a name written in capitals: "SAO TOME AND
+/// PRINCIPE" -> "Sao Tome and Principe". Names already in mixed case stay.
+pub(crate) fn title_case(s: &str) -> String {
+    if s.chars().any(|c| c.is_lowercase()) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for (k, word) in s.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if k > 0 && matches!(lower.as_str(), "and" | "of" | "the" | "de" | "da") {
+            out.push_str(&lower);
+            continue;
+        }
+        let mut chars = lower.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            // "GUINEA-BISSAU" -> "Guinea-Bissau"
+            let mut up = false;
+            for c in chars {
+                if up {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.push(c);
+                }
+                up = c == '-';
+            }
+        }
+    }
+    out
+}
+
+/// Words that stay lower case inside a heading or title.
+pub(crate) const SMALL_WORDS: [&str; 16] =
+    ["a", "an", "the", "of", "and", "to", "in", "for", "on", "with", "at", "by", "from", "or", "&", "vs."];
+
+/// Does the line read like a heading: short, capitalised words, no sentence
+/// punctuation at the end?
+pub(crate) fn looks_like_heading(t: &str) -> bool {
+    let len = t.chars().count();
+    if !(2..=100).contains(&len) {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if !first.is_uppercase() {
+        return false;
+    }
+    if t.ends_with(['.', ',', ';', ':', '|', '?', '!', '"', '”']) && !t.ends_with("U.S.") {
+        return false;
+    }
+    if t.contains("http") || t.contains(" | ") || t.contains('©') {
+        return false;
+    }
+    let without_abbrev = t.replace("U.S.", "US").replace("U. S.", "US").replace("St.", "St");
+    if without_abbrev.contains(". ") {
+        return false;
+    }
+    let mut words = 0;
+    for word in t.split(' ').filter(|w| !w.is_empty()) {
+        words += 1;
+        if words > 14 {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        if SMALL_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        let c = word.chars().next().unwrap_or(' ');
+        if c.is_lowercase() {
+            return false;
+        }
+    }
+    true
+}
+
+/// Does the text end a sentence?
+pub(crate) fn ends_sentence(t: &str) -> bool {
+    t.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', '’', '\''])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_offsets_through_crlf_and_bom() {
+        let src = "\u{feff}Title\r\n\r\n  Body \n";
+        let lines = split(src);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0].text(src), "Title");
+        assert!(lines[1].is_blank());
+        assert_eq!(lines[2].text(src), "Body");
+        assert_eq!(lines[2].next, src.len());
+    }
+
+    #[test]
+    fn headings_are_told_from_sentences() {
+        assert!(looks_like_heading("U.S. Assistance to Peru"));
+        assert!(looks_like_heading("Peru's Membership in International Organizations"));
+        assert!(looks_like_heading("U.S.-CHINA RELATIONS"));
+        assert!(looks_like_heading("People-to-People Ties"));
+        assert!(!looks_like_heading("The United States provides no development assistance to Peru."));
+        assert!(!looks_like_heading("Principal U.S. embassy officials are listed"));
+        assert!(!looks_like_heading("Official Name:"));
+        assert!(!looks_like_heading("a"));
+    }
+
+    #[test]
+    fn capitals_become_a_name() {
+        assert_eq!(title_case("SAO TOME AND PRINCIPE"), "Sao Tome and Principe");
+        assert_eq!(title_case("GUINEA-BISSAU"), "Guinea-Bissau");
+        assert_eq!(title_case("Holy See"), "Holy See");
+    }
+}

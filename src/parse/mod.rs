@@ -1,0 +1,350 @@
+//! The grammar, crate-private so that nom never shows in the public API.
+//!
+//! The pipeline: [`lines`] splits the text; [`header`] reads the header;
+//! [`layout`] gives every body line a role (heading, paragraph, list item,
+//! resource, chrome); the sections are built from the roles; [`scan`] reads
+//! the typed values from the prose; [`context`] links amounts to their years.
+
+mod address;
+mod chrome;
+mod context;
+mod date;
+mod header;
+mod layout;
+mod lines;
+mod money;
+mod number;
+mod organizations;
+mod percent;
+mod phone;
+mod quotes;
+pub(crate) mod scan;
+
+pub(crate) use lines::collapse;
+
+use crate::document::{FactSheet, Kind, Passage, Section, Skipped};
+use crate::error::{Error, ErrorKind, Warning};
+use crate::span::Span;
+use layout::Role;
+use lines::Line;
+
+/// Parses a whole text.
+pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
+    readable(src)?;
+    let lines = lines::split(src);
+    let head = header::header(src, &lines);
+    let mut roles = vec![Role::Blank; lines.len()];
+    let body_from = match head.lines {
+        Some((first, last)) => {
+            for k in 0..first {
+                roles[k] = if lines[k].is_blank() { Role::Blank } else { Role::Chrome };
+            }
+            for (k, line) in lines.iter().enumerate().take(last + 1).skip(first) {
+                let t = line.text(src);
+                roles[k] = if line.is_blank() {
+                    Role::Blank
+                } else if chrome::is_chrome(t) {
+                    Role::Chrome
+                } else {
+                    Role::Header
+                };
+            }
+            last + 1
+        }
+        None => 0,
+    };
+    let country_hint = head.country.clone().or_else(|| country_from_body(src, &lines));
+    layout::body_roles(src, &lines, &mut roles, body_from, head.title.as_deref(), country_hint.as_deref());
+
+    let mut doc = FactSheet {
+        kind: Kind::Other,
+        title: head.title.clone(),
+        country: None,
+        bureau: head.bureau.clone(),
+        date: head.date,
+        header: None,
+        sections: Vec::new(),
+        values: Vec::new(),
+        organizations: Vec::new(),
+        quotes: Vec::new(),
+        resources: Vec::new(),
+        skipped: Vec::new(),
+        facts: Default::default(),
+        warnings: Vec::new(),
+    };
+    build_regions(src, &lines, &roles, head.lines, &mut doc);
+    read_values(src, &lines, &roles, &mut doc);
+    doc.country = head
+        .country
+        .clone()
+        .or_else(|| doc.headings().find_map(country_from_heading))
+        .or(country_hint);
+    doc.kind = kind(src, &lines, &roles, &head, &doc);
+    doc.facts = crate::facts::derive(src, &doc.values, &doc.sections, &doc.organizations);
+    warn_about_the_text(src, &lines, &roles, &mut doc.warnings);
+    if doc.sections.iter().all(|s| s.paragraphs.is_empty() && s.list_items.is_empty()) && doc.header.is_none() {
+        return Err(Error::new(ErrorKind::NoProse, Span::new(0, src.len().min(1)), src));
+    }
+    Ok(doc)
+}
+
+/// Refuses texts that are not writing at all.
+fn readable(src: &str) -> Result<(), Error> {
+    if src.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+        return Err(Error::new(ErrorKind::Empty, Span::new(0, src.len()), src));
+    }
+    // NUL and other C0 controls (tab, line breaks and form feed aside) do not
+    // occur in text; a few may be noise, many mean binary data.
+    let mut controls = 0usize;
+    let mut first = None;
+    for (at, b) in src.bytes().enumerate() {
+        if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c) {
+            controls += 1;
+            first.get_or_insert(at);
+        }
+    }
+    if let Some(at) = first {
+        if src.as_bytes()[at] == 0 || controls * 100 > src.len() {
+            return Err(Error::new(ErrorKind::Binary, Span::new(at, at + 1), src));
+        }
+    }
+    if !src.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3) {
+        return Err(Error::new(ErrorKind::NoProse, Span::new(0, src.len().min(1)), src));
+    }
+    Ok(())
+}
+
+/// Turns roles into the header, sections and skipped regions, which together
+/// cover every byte of the input.
+fn build_regions(src: &str, lines: &[Line], roles: &[Role], head: Option<(usize, usize)>, doc: &mut FactSheet) {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Region {
+        Skip,
+        Header,
+        Section,
+    }
+    let close = |doc: &mut FactSheet, region: Region, start: usize, end: usize| {
+        let span = Span::new(start, end);
+        match region {
+            Region::Skip => doc.skipped.push(Skipped { reason: "site chrome".into(), span }),
+            Region::Header => doc.header = Some(span),
+            Region::Section => {
+                if let Some(last) = doc.sections.last_mut() {
+                    last.span = span;
+                }
+            }
+        }
+    };
+    // Chrome between a section's paragraphs stays in its section (it is only
+    // not read for values); chrome before the body or after its last content
+    // is a skipped region.
+    let last_content = roles.iter().rposition(|r| !matches!(r, Role::Blank | Role::Chrome));
+    let mut current: Option<(Region, usize)> = None;
+    for (k, line) in lines.iter().enumerate() {
+        let role = roles[k];
+        let in_header = head.is_some_and(|(a, b)| (a..=b).contains(&k));
+        let in_section = current.is_some_and(|(r, _)| r == Region::Section);
+        let wanted = match role {
+            Role::Blank => continue,
+            _ if in_header => Region::Header,
+            Role::Chrome if in_section && last_content.is_some_and(|last| k < last) => continue,
+            Role::Chrome => Region::Skip,
+            _ => Region::Section,
+        };
+        let heading = matches!(role, Role::Heading { .. }) && wanted == Region::Section;
+        let starts = match current {
+            None => true,
+            Some((r, _)) => r != wanted || heading,
+        };
+        if !starts {
+            continue;
+        }
+        // Leading blank lines belong to the first region.
+        let start = if current.is_none() { 0 } else { line.start };
+        if let Some((r, s)) = current {
+            close(doc, r, s, start);
+        }
+        if wanted == Region::Section {
+            let heading_span = match role {
+                Role::Heading { glued } => {
+                    Some(Span::new(line.trim_start, glued.map_or(line.trim_end, |len| line.trim_start + len)))
+                }
+                _ => None,
+            };
+            doc.sections.push(Section {
+                heading: heading_span.map(|h| collapse(h.slice(src))),
+                heading_span,
+                span: Span::new(start, start),
+                paragraphs: Vec::new(),
+                list_items: Vec::new(),
+            });
+        }
+        current = Some((wanted, start));
+    }
+    match current {
+        Some((r, s)) => close(doc, r, s, src.len()),
+        None => doc.skipped.push(Skipped { reason: "blank".into(), span: Span::new(0, src.len()) }),
+    }
+    fill_sections(src, lines, roles, doc);
+}
+
+/// Puts paragraphs, list items and resources into the sections they fall in.
+fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
+    let mut k = 0;
+    while k < lines.len() {
+        let line = lines[k];
+        let passage = |start: usize, end: usize| Passage { text: src[start..end].to_string(), span: Span::new(start, end) };
+        let Some(section) = doc.sections.iter_mut().find(|s| s.span.start <= line.start && line.start < s.span.end) else {
+            k += 1;
+            continue;
+        };
+        match roles[k] {
+            Role::Paragraph => {
+                // A paragraph runs over consecutive paragraph lines.
+                let mut last = k;
+                while last + 1 < lines.len() && roles[last + 1] == Role::Paragraph {
+                    last += 1;
+                }
+                section.paragraphs.push(passage(line.trim_start, lines[last].trim_end));
+                k = last + 1;
+                continue;
+            }
+            Role::Heading { glued: Some(len) } => {
+                let start = line.trim_start + len;
+                let start = start + (src[start..line.trim_end].len() - src[start..line.trim_end].trim_start().len());
+                section.paragraphs.push(passage(start, line.trim_end));
+            }
+            Role::ListItem => section.list_items.push(passage(line.trim_start, line.trim_end)),
+            Role::Resource => {
+                section.list_items.push(passage(line.trim_start, line.trim_end));
+                doc.resources.push(passage(line.trim_start, line.trim_end));
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+}
+
+/// Scans the header lines and the sections' text for values, quotes and lists.
+fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
+    let mut values = Vec::new();
+    let mut warnings = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        if roles[k] == Role::Header {
+            scan::scan(src, line.trim_start, line.trim_end, &mut values, &mut warnings);
+        }
+    }
+    for section in &doc.sections {
+        if let Some(h) = section.heading_span {
+            scan::scan(src, h.start, h.end, &mut values, &mut warnings);
+        }
+        let mut passages: Vec<&Passage> = section.paragraphs.iter().chain(section.list_items.iter()).collect();
+        passages.sort_by_key(|p| p.span.start);
+        for p in passages {
+            scan::scan(src, p.span.start, p.span.end, &mut values, &mut warnings);
+            organizations::organization_lists(src, p.span.start, p.span.end, &mut doc.organizations);
+            quotes::quotes(src, p.span.start, p.span.end, &mut doc.quotes);
+        }
+    }
+    values.sort_by_key(|v| v.span.start);
+    context::link_years(src, &mut values);
+    doc.values = values;
+    doc.warnings.extend(warnings);
+}
+
+/// The country from a heading: "U.S.-PERU RELATIONS", "U.S. Assistance to Peru".
+fn country_from_heading(h: &str) -> Option<String> {
+    header::relations_pair_country(h)
+        .or_else(|| h.strip_prefix("U.S. Assistance to ").map(header::country_name))
+        .or_else(|| {
+            let at = h.find("’s Membership").or_else(|| h.find("'s Membership"))?;
+            Some(header::country_name(&h[..at]))
+        })
+}
+
+/// The country from the body, when the header names none: "Germany -
+/// Relations with U.S.", "Flag of Cape Verde is ...", "the country page".
+fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
+    for line in lines.iter().take(200) {
+        let t = line.text(src);
+        if let Some(name) = t.strip_suffix(" - Relations with U.S. (Notes)") {
+            return Some(header::country_name(name));
+        }
+        if let Some(rest) = t.strip_prefix("Flag of ") {
+            if let Some(end) = rest.find(" is ") {
+                return Some(header::country_name(&rest[..end]));
+            }
+        }
+        if let Some(c) = country_from_heading(t) {
+            return Some(c);
+        }
+        if let Some(at) = t.find("diplomatic relations with ") {
+            let rest = &t[at + "diplomatic relations with ".len()..];
+            let rest = rest.strip_prefix("the Republic of ").unwrap_or(rest);
+            let end = rest.find([',', '.', ';']).unwrap_or(rest.len());
+            let end = rest[..end].find(" in ").unwrap_or(end);
+            let name = &rest[..end];
+            if name.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase())) && name.len() < 40 {
+                return Some(header::country_name(name));
+            }
+        }
+    }
+    None
+}
+
+/// What kind of document it is, from the header's shape and the body's.
+fn kind(src: &str, lines: &[Line], roles: &[Role], head: &header::Header, doc: &FactSheet) -> Kind {
+    if let Some(k @ (Kind::Other | Kind::BackgroundNote)) = head.kind {
+        return k;
+    }
+    let texts = || lines.iter().take(400).map(|l| l.text(src));
+    if texts().any(|t| t.starts_with("Compiled from the") && t.contains("Background Note")) {
+        return Kind::BackgroundNote;
+    }
+    if texts().any(|t| t.starts_with("Read more about ")) {
+        return Kind::Other;
+    }
+    if head.kind == Some(Kind::Factsheet) {
+        return Kind::Factsheet;
+    }
+    let sheet_heading = doc.headings().any(|h| {
+        h.starts_with("U.S. Assistance to")
+            || h.contains("Membership in International Organizations")
+            || h.eq_ignore_ascii_case("Bilateral Economic Relations")
+            || header::relations_pair_country(h).is_some()
+    });
+    let label = lines.iter().zip(roles).any(|(l, r)| *r == Role::Header && l.text(src).eq_ignore_ascii_case("fact sheet"));
+    if head.has_more_information || sheet_heading || label || texts().any(|t| t.starts_with("FROM: U.S. ")) {
+        return Kind::Factsheet;
+    }
+    let note = texts().any(|t| {
+        t.starts_with("Nationality:") || t.starts_with("Area:") || t.ends_with("(Notes)") || t == "PROFILE"
+    }) || doc.headings().any(|h| h == "FOREIGN RELATIONS" || h == "PROFILE");
+    if note {
+        return Kind::BackgroundNote;
+    }
+    Kind::Other
+}
+
+/// Warnings about the text as a whole: cut off, double-encoded.
+fn warn_about_the_text(src: &str, lines: &[Line], roles: &[Role], warnings: &mut Vec<Warning>) {
+    if let Some(k) = roles.iter().rposition(|r| matches!(r, Role::Paragraph | Role::Heading { .. } | Role::ListItem)) {
+        let line = lines[k];
+        let t = line.text(src);
+        let after_content = roles[k + 1..].iter().all(|r| matches!(r, Role::Blank));
+        if after_content && !lines::ends_sentence(t) && !matches!(roles[k], Role::Heading { glued: None }) {
+            let from = t.rfind(' ').map_or(line.trim_start, |i| line.trim_start + i + 1);
+            warnings.push(Warning::new(
+                "text ends mid-sentence; the document looks truncated",
+                Span::new(from, line.trim_end),
+            ));
+        }
+    }
+    // UTF-8 read as Windows-1252 and saved again: "â€™" for "’".
+    if let Some(at) = memchr::memmem::find(src.as_bytes(), "â€".as_bytes()) {
+        warnings.push(Warning::new(
+            "text looks double-encoded (UTF-8 read as Windows-1252): \"â€\" stands where punctuation was",
+            Span::new(at, at + "â€".len()),
+        ));
+    }
+}

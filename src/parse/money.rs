@@ -1,0 +1,131 @@
+//! Amounts of money: a currency marker, a number, a scale.
+
+use super::number::{decimal, gap, inline_gap, scale_abbreviation, scale_word};
+use crate::money::Scale;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case};
+use nom::combinator::{opt, value};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+use rust_decimal::Decimal;
+
+/// An amount as read, before context (qualifier, year) is added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Amount {
+    pub amount: Decimal,
+    pub currency: &'static str,
+    pub scale: Option<Scale>,
+}
+
+// "$" | "US$" | "U.S. $" | "U.S.$" | "USD " | "€" | "EUR " | "£"
+fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
+    alt((
+        value("USD", tag("$")),
+        value("USD", tag("US$")),
+        value("USD", tag("U.S.$")),
+        value("USD", tag("U.S. $")),
+        value("USD", tag("USD ")),
+        value("EUR", tag("€")),
+        value("EUR", tag("EUR ")),
+        value("GBP", tag("£")),
+        value("GBP", tag("GBP ")),
+    ))
+    .parse(i)
+}
+
+// "dollars" | "U.S. dollars" | "euros"
+fn currency_word(i: &str) -> IResult<&str, &'static str> {
+    alt((
+        value("USD", tag_no_case("dollars")),
+        value("USD", tag("U.S. dollars")),
+        value("USD", tag("US dollars")),
+        value("EUR", tag_no_case("euros")),
+        value("GBP", tag_no_case("pounds sterling")),
+        value("JPY", tag_no_case("yen")),
+    ))
+    .parse(i)
+}
+
+// " billion" | "Billion" | "bn" | "M"
+fn scale(i: &str) -> IResult<&str, Scale> {
+    alt((preceded(opt(inline_gap), scale_word), scale_abbreviation)).parse(i)
+}
+
+/// A prefixed amount: "$9.1 billion" | "US$350,000" | "$23.11B" | "€5 million".
+fn prefixed(i: &str) -> IResult<&str, Amount> {
+    let (rest, currency) = currency_prefix(i)?;
+    let (rest, number) = preceded(opt(inline_gap), decimal).parse(rest)?;
+    let (rest, scale) = opt(scale).parse(rest)?;
+    // "$5 million dollars" happens; the trailing word belongs to the amount.
+    let (rest, _) = opt(preceded(inline_gap, tag_no_case("dollars"))).parse(rest)?;
+    Ok((rest, Amount::new(number, currency, scale)))
+}
+
+/// An amount named by a currency word after it: "1.7 billion dollars" |
+/// "500 million euros" | "a billion dollars".
+fn suffixed(i: &str) -> IResult<&str, Amount> {
+    let (rest, number) = alt((decimal, value(Decimal::ONE, tag_no_case("a")))).parse(i)?;
+    let (rest, scale) = opt(preceded(gap, scale_word)).parse(rest)?;
+    let (rest, currency) = preceded(gap, currency_word).parse(rest)?;
+    Ok((rest, Amount::new(number, currency, scale)))
+}
+
+/// Any amount of money. "a" alone needs a scale word ("a billion dollars"),
+/// or "a dollars" would be money.
+pub(crate) fn amount(i: &str) -> IResult<&str, Amount> {
+    let (rest, found) = alt((prefixed, suffixed)).parse(i)?;
+    if found.scale.is_none() && i.starts_with(['a', 'A']) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, found))
+}
+
+impl Amount {
+    fn new(number: Decimal, currency: &'static str, scale: Option<Scale>) -> Self {
+        let amount = match scale {
+            Some(s) => number.checked_mul(s.factor()).unwrap_or(number),
+            None => number,
+        };
+        Amount { amount, currency, scale }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(String, &'static str, &str)> {
+        amount(s).ok().map(|(rest, a)| (a.amount.normalize().to_string(), a.currency, rest))
+    }
+
+    #[test]
+    fn dollar_amounts_with_scales() {
+        assert_eq!(read("$9.1 billion in 2009"), Some(("9100000000".into(), "USD", " in 2009")));
+        assert_eq!(read("$783,000."), Some(("783000".into(), "USD", ".")));
+        assert_eq!(read("$1.197 billion"), Some(("1197000000".into(), "USD", "")));
+        assert_eq!(read("$807bn"), Some(("807000000000".into(), "USD", "")));
+        assert_eq!(read("$23.11B);"), Some(("23110000000".into(), "USD", ");")));
+        assert_eq!(read("$200MFY 2022"), Some(("200000000".into(), "USD", "FY 2022")));
+        assert_eq!(read("$51.01Billion"), Some(("51010000000".into(), "USD", "")));
+    }
+
+    #[test]
+    fn other_markers_and_currencies() {
+        assert_eq!(read("U.S. $130 million").unwrap().0, "130000000");
+        assert_eq!(read("US$350,000").unwrap().0, "350000");
+        assert_eq!(read("USD 5,373").unwrap().0, "5373");
+        assert_eq!(read("€5 million").unwrap().1, "EUR");
+        assert_eq!(read("1.7 billion dollars").unwrap().0, "1700000000");
+        assert_eq!(read("a billion dollars").unwrap().0, "1000000000");
+        assert_eq!(read("500 million euros").unwrap().1, "EUR");
+    }
+
+    #[test]
+    fn things_that_are_not_money() {
+        assert_eq!(read("$ and"), None);
+        assert_eq!(read("a dollars"), None);
+        assert_eq!(read("1.7 billion people"), None);
+        assert_eq!(read("USDA"), None);
+        assert_eq!(read("$"), None);
+    }
+}

@@ -1,0 +1,229 @@
+//! Numbers as fact sheets write them: digits with thousands commas, decimals,
+//! scale words, and small numbers spelled out.
+
+use crate::money::Scale;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::character::complete::char;
+use nom::combinator::{not, opt, peek, recognize, value};
+use nom::multi::many_m_n;
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+use rust_decimal::Decimal;
+
+/// The longest run of digits read as one number; a longer run is an
+/// identifier or junk, and capping it keeps every attempt short.
+const MAX_DIGITS: usize = 15;
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+// "525,000" | "1,197,000" | "40"
+fn integer_digits(i: &str) -> IResult<&str, &str> {
+    alt((
+        recognize((
+            take_while_m_n(1, 3, is_digit),
+            many_m_n(1, 4, (char(','), take_while_m_n(3, 3, is_digit))),
+        )),
+        take_while_m_n(1, MAX_DIGITS, is_digit),
+    ))
+    .parse(i)
+}
+
+/// The text of a number: "9.1" | "783,000" | "0.9", never followed by another
+/// digit (so "12345678901234567" is no number at all).
+pub(crate) fn number_text(i: &str) -> IResult<&str, &str> {
+    let (rest, text) = recognize((
+        integer_digits,
+        opt(preceded(char('.'), take_while_m_n(1, 6, is_digit))),
+    ))
+    .parse(i)?;
+    let (rest, _) = not(peek(nom::character::complete::satisfy(is_digit))).parse(rest)?;
+    Ok((rest, text))
+}
+
+/// A number as an exact decimal: "9.1" | "783,000".
+pub(crate) fn decimal(i: &str) -> IResult<&str, Decimal> {
+    let (rest, text) = number_text(i)?;
+    match to_decimal(text) {
+        Some(d) => Ok((rest, d)),
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit))),
+    }
+}
+
+/// Converts "1,197.5" to a decimal without allocating: commas are dropped
+/// into a stack buffer.
+pub(crate) fn to_decimal(text: &str) -> Option<Decimal> {
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for b in text.bytes().filter(|&b| b != b',') {
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    let s = std::str::from_utf8(&buf[..n]).ok()?;
+    s.parse().ok()
+}
+
+fn not_followed_by_letter(i: &str) -> IResult<&str, ()> {
+    not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic()))).parse(i)
+}
+
+/// A scale word: "billion" | "Million" | "THOUSAND" | "trillion".
+pub(crate) fn scale_word(i: &str) -> IResult<&str, Scale> {
+    let (rest, scale) = alt((
+        value(Scale::Trillion, tag_no_case("trillion")),
+        value(Scale::Billion, tag_no_case("billion")),
+        value(Scale::Million, tag_no_case("million")),
+        value(Scale::Thousand, tag_no_case("thousand")),
+    ))
+    .parse(i)?;
+    let (rest, _) = not_followed_by_letter(rest)?;
+    Ok((rest, scale))
+}
+
+/// A scale abbreviation glued to its number: "bn" | "B" | "M" | "mn" | "K".
+/// An upper-case letter may follow, because tables glue cells ("$200MFY 2022").
+pub(crate) fn scale_abbreviation(i: &str) -> IResult<&str, Scale> {
+    let (rest, scale) = alt((
+        value(Scale::Billion, tag("bn")),
+        value(Scale::Million, tag("mn")),
+        value(Scale::Trillion, tag("tn")),
+        value(Scale::Billion, tag("B")),
+        value(Scale::Million, tag("M")),
+        value(Scale::Million, tag("m")),
+        value(Scale::Thousand, tag("K")),
+        value(Scale::Thousand, tag("k")),
+    ))
+    .parse(i)?;
+    let (rest, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_lowercase() || c.is_ascii_digit())))
+        .parse(rest)?;
+    Ok((rest, scale))
+}
+
+/// White space inside a value: spaces, tabs, no-break spaces, and at most one
+/// line break (a value may wrap, a blank line ends it).
+pub(crate) fn gap(i: &str) -> IResult<&str, &str> {
+    let mut end = 0;
+    let mut newlines = 0;
+    for (at, c) in i.char_indices() {
+        match c {
+            ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\r' => end = at + c.len_utf8(),
+            '\n' if newlines == 0 => {
+                newlines += 1;
+                end = at + 1;
+            }
+            _ => break,
+        }
+        if end > 16 {
+            break;
+        }
+    }
+    if end == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)));
+    }
+    Ok((&i[end..], &i[..end]))
+}
+
+/// White space on one line only.
+pub(crate) fn inline_gap(i: &str) -> IResult<&str, &str> {
+    let end = i
+        .char_indices()
+        .take_while(|&(_, c)| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}'))
+        .map(|(at, c)| at + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    if end == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)));
+    }
+    Ok((&i[end..], &i[..end]))
+}
+
+const UNITS: [&str; 20] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+fn word_from<'a>(i: &'a str, words: &[&str]) -> IResult<&'a str, usize> {
+    for (n, w) in words.iter().enumerate().rev() {
+        if let Some(head) = i.get(..w.len()) {
+            if head.eq_ignore_ascii_case(w) {
+                let rest = &i[w.len()..];
+                if !rest.starts_with(|c: char| c.is_alphabetic()) {
+                    return Ok((rest, n));
+                }
+            }
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+}
+
+/// A number from zero to ninety-nine in words: "nine" | "forty" | "twenty-five".
+pub(crate) fn spelled_number(i: &str) -> IResult<&str, u32> {
+    if let Ok((rest, tens)) = word_from(i, &TENS) {
+        let base = 20 + 10 * tens as u32;
+        if let Ok((rest2, unit)) = preceded(char('-'), |j| word_from(j, &UNITS[1..10])).parse(rest) {
+            return Ok((rest2, base + unit as u32 + 1));
+        }
+        return Ok((rest, base));
+    }
+    let (rest, n) = word_from(i, &UNITS)?;
+    Ok((rest, n as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Option<(String, &str)> {
+        decimal(s).ok().map(|(rest, d)| (d.to_string(), rest))
+    }
+
+    #[test]
+    fn numbers_with_commas_and_decimals() {
+        assert_eq!(dec("525,000 per"), Some(("525000".into(), " per")));
+        assert_eq!(dec("9.1 billion"), Some(("9.1".into(), " billion")));
+        assert_eq!(dec("0.9%.The"), Some(("0.9".into(), "%.The")));
+        assert_eq!(dec("2009."), Some(("2009".into(), ".")));
+        assert_eq!(dec("40,310,055 million"), Some(("40310055".into(), " million")));
+    }
+
+    #[test]
+    fn overlong_digit_runs_and_non_numbers_fail() {
+        assert_eq!(dec("1234567890123456789"), None);
+        assert_eq!(dec("abc"), None);
+        assert_eq!(dec(""), None);
+    }
+
+    #[test]
+    fn broken_grouping_reads_only_the_first_group() {
+        assert_eq!(dec("1,1,1"), Some(("1".into(), ",1,1")));
+    }
+
+    #[test]
+    fn scales_in_words_and_abbreviations() {
+        assert_eq!(scale_word("Billion dollars").unwrap().1, Scale::Billion);
+        assert!(scale_word("millions").is_err());
+        assert_eq!(scale_abbreviation("MFY 2022").unwrap().1, Scale::Million);
+        assert_eq!(scale_abbreviation("bn,").unwrap().1, Scale::Billion);
+        assert!(scale_abbreviation("Ma").is_err());
+        assert!(scale_abbreviation("miles").is_err());
+    }
+
+    #[test]
+    fn spelled_numbers() {
+        assert_eq!(spelled_number("forty percent").unwrap().1, 40);
+        assert_eq!(spelled_number("twenty-five percent").unwrap().1, 25);
+        assert_eq!(spelled_number("Nine percent").unwrap().1, 9);
+        assert!(spelled_number("nineteenth").is_err());
+        assert!(spelled_number("often").is_err());
+    }
+
+    #[test]
+    fn a_gap_holds_at_most_one_line_break() {
+        assert_eq!(gap(" \n x").unwrap().0, "x");
+        assert_eq!(gap("\n\nx").unwrap().0, "\nx");
+        assert!(gap("x").is_err());
+    }
+}

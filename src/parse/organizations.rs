@@ -1,0 +1,75 @@
+//! Lists of organizations: "... international organizations, including the
+//! United Nations, Organization of American States, and World Bank."
+
+use crate::document::OrganizationList;
+use crate::span::Span;
+
+/// Finds the organization lists in one paragraph, `src[start..end]`.
+pub(crate) fn organization_lists(src: &str, start: usize, end: usize, out: &mut Vec<OrganizationList>) {
+    let text = &src[start..end];
+    let mut from = 0;
+    while let Some(k) = text[from..].find("including ") {
+        let at = from + k;
+        from = at + "including ".len();
+        // Only a list that follows "organizations" in its sentence.
+        let sentence_start = text[..at].rfind(". ").map_or(0, |i| i + 2);
+        if !text[sentence_start..at].to_ascii_lowercase().contains("organizations") {
+            continue;
+        }
+        let list_start = from;
+        let list_end = text[list_start..].find(". ").map_or(text.len(), |i| list_start + i);
+        let list_end = text[list_start..list_end].trim_end_matches('.').len() + list_start;
+        let names = split_names(&text[list_start..list_end]);
+        if names.len() >= 2 {
+            let first = text[list_start..].strip_prefix("the ").map_or(list_start, |_| list_start + 4);
+            out.push(OrganizationList { names, span: Span::new(start + first, start + list_end) });
+        }
+        from = list_end.max(from);
+    }
+}
+
+/// "the United Nations, Organization of American States, and World Bank" ->
+/// ["United Nations", "Organization of American States", "World Bank"].
+fn split_names(list: &str) -> Vec<String> {
+    list.split([',', ';'])
+        .flat_map(|part| part.split(" and ").filter(|p| !p.trim().is_empty()).map(str::trim).collect::<Vec<_>>())
+        .map(|name| {
+            let name = name.strip_prefix("and ").unwrap_or(name);
+            let name = name.strip_prefix("the ").unwrap_or(name);
+            name.trim().to_string()
+        })
+        // A name starts with a capital: "as well as bilateral forums" is not one.
+        .filter(|name| name.starts_with(|c: char| c.is_uppercase()) && name.len() < 120)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_membership_list() {
+        let src = "Chile and the United States belong to a number of the same international organizations, \
+                   including the United Nations, Organization of American States, International Monetary \
+                   Fund, and World Trade Organization.";
+        let mut out = Vec::new();
+        organization_lists(src, 0, src.len(), &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].names, vec![
+            "United Nations",
+            "Organization of American States",
+            "International Monetary Fund",
+            "World Trade Organization"
+        ]);
+        assert_eq!(out[0].span.slice(src), "United Nations, Organization of American States, International Monetary \
+                   Fund, and World Trade Organization");
+    }
+
+    #[test]
+    fn including_without_organizations_is_no_list() {
+        let src = "Exports include many goods, including vehicles, machinery, and cocoa.";
+        let mut out = Vec::new();
+        organization_lists(src, 0, src.len(), &mut out);
+        assert!(out.is_empty());
+    }
+}

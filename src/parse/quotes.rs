@@ -1,0 +1,80 @@
+//! Quotations and who said them: "As then-Secretary Tillerson said, “The
+//! United States and Peru have a very longstanding relationship.”"
+
+use crate::document::Quote;
+use crate::span::Span;
+
+/// Finds quotations of at least a few words in `src[start..end]`.
+pub(crate) fn quotes(src: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
+    let text = &src[start..end];
+    let mut from = 0;
+    while let Some(k) = text[from..].find(['“', '"']) {
+        let open = from + k;
+        let (open_len, close) = if text[open..].starts_with('“') { (3, '”') } else { (1, '"') };
+        let body_start = open + open_len;
+        let Some(close_at) = text[body_start..].find(close).map(|i| body_start + i) else { return };
+        let body = &text[body_start..close_at];
+        from = close_at + close.len_utf8();
+        // "Strategy", “Detroit 3”: a short quoted term is a name, not a quotation.
+        if body.split(' ').count() < 5 {
+            continue;
+        }
+        let speaker = speaker_before(&text[..open]).or_else(|| speaker_after(&text[from..]));
+        out.push(Quote { text: body.to_string(), speaker, span: Span::new(start + open, start + from) });
+    }
+}
+
+/// "As then-Secretary Tillerson said, " | "President Obama noted that " -> the speaker.
+fn speaker_before(before: &str) -> Option<String> {
+    let clause = before.rsplit(['.', ';']).next()?.trim_end().trim_end_matches([',', ':']);
+    for verb in [" said", " noted", " stated", " remarked", " declared", " put it", " observed"] {
+        if let Some(who) = clause.strip_suffix(verb).or_else(|| clause.strip_suffix(&format!("{verb} that"))) {
+            let who = who.trim_start().strip_prefix("As ").or_else(|| who.trim_start().strip_prefix("as ")).unwrap_or(who.trim_start());
+            let who = who.rsplit(", ").next().unwrap_or(who).trim();
+            if !who.is_empty() && who.split(' ').count() <= 6 {
+                return Some(who.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// "”, said Secretary Kerry." -> "Secretary Kerry".
+fn speaker_after(after: &str) -> Option<String> {
+    let rest = after.trim_start_matches([',', ' ']);
+    let rest = rest.strip_prefix("said ")?;
+    let who = rest.split(['.', ',', ';']).next()?.trim();
+    (!who.is_empty() && who.split(' ').count() <= 6).then(|| who.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_with_speaker_before() {
+        let src = "As then-Secretary Tillerson said, “The two nations share a very long friendship indeed.”";
+        let mut out = Vec::new();
+        quotes(src, 0, src.len(), &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].speaker.as_deref(), Some("then-Secretary Tillerson"));
+        assert_eq!(out[0].span.slice(src), &src[src.find('“').unwrap()..]);
+    }
+
+    #[test]
+    fn quote_with_speaker_after_and_short_terms_skipped() {
+        let src = "The “Strategy” works. \"We will keep helping the people of Haiti,\" said Secretary Kerry.";
+        let mut out = Vec::new();
+        quotes(src, 0, src.len(), &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].speaker.as_deref(), Some("Secretary Kerry"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_no_quote() {
+        let mut out = Vec::new();
+        let src = "He said “this never ends";
+        quotes(src, 0, src.len(), &mut out);
+        assert!(out.is_empty());
+    }
+}

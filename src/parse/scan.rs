@@ -1,0 +1,400 @@
+//! The value scanner: one pass over a region of prose, trying the value
+//! parsers only where a value can start.
+//!
+//! Most bytes of a fact sheet start no value, so a byte table rejects them at
+//! once; the parsers run only at word starts whose first byte can begin a
+//! value. Each parser reads a bounded number of bytes, so the pass is linear.
+
+use super::{address, date, money, percent, phone};
+use crate::address::{LineKind, Phone};
+use crate::error::Warning;
+use crate::money::{Money, Qualifier};
+use crate::span::Span;
+use crate::value::{Count, Percent, Value, ValueData};
+use nom::Parser;
+
+/// Bytes that can begin a value.
+const fn start_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    let starts = b"$([+UEGFfJMASONDPpa";
+    let mut k = 0;
+    while k < starts.len() {
+        t[starts[k] as usize] = true;
+        k += 1;
+    }
+    t[0xE2] = true; // first byte of "€"
+    t[0xC2] = true; // first byte of "£"
+    t
+}
+static STARTS: [bool; 256] = start_table();
+
+/// Scans `src[start..end]` and appends what it finds to `values`.
+pub(crate) fn scan(src: &str, start: usize, end: usize, values: &mut Vec<Value>, warnings: &mut Vec<Warning>) {
+    let bytes = src.as_bytes();
+    let mut i = start;
+    let mut last_end = start;
+    while i < end {
+        let b = bytes[i];
+        if !STARTS[b as usize] || !at_token_start(bytes, i, last_end) {
+            i += 1;
+            continue;
+        }
+        match value_at(src, i, end, last_end, warnings) {
+            Some(found) => {
+                i = found.span.end.max(i + 1);
+                last_end = found.span.end;
+                if matches!(found.data, ValueData::Phone(_)) {
+                    // "387-1980 through 1982": the block's last digits are no year.
+                    if let Ok((rest, _)) = phone::block_suffix(&src[i..end]) {
+                        i = end - rest.len();
+                    }
+                }
+                values.push(found);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// A value may start after a non-word byte, right where the last value ended
+/// (tables glue cells: "$200MFY 2022"), or at a letter glued to a digit
+/// ("2DECEMBER 23, 2021").
+fn at_token_start(bytes: &[u8], i: usize, last_end: usize) -> bool {
+    if i == 0 || i == last_end {
+        return true;
+    }
+    let prev = bytes[i - 1];
+    if !prev.is_ascii_alphanumeric() {
+        // "1,000" and "9.1": a digit after a separator inside a number is not a start.
+        return !(bytes[i].is_ascii_digit()
+            && matches!(prev, b',' | b'.')
+            && i >= 2
+            && bytes[i - 2].is_ascii_digit());
+    }
+    prev.is_ascii_digit() && bytes[i].is_ascii_uppercase()
+}
+
+fn make(src: &str, start: usize, end: usize, data: ValueData) -> Value {
+    Value { text: src[start..end].to_string(), span: Span::new(start, end), data }
+}
+
+fn consumed(rest_before: &str, rest_after: &str) -> usize {
+    rest_before.len() - rest_after.len()
+}
+
+fn value_at(src: &str, i: usize, end: usize, last_end: usize, warnings: &mut Vec<Warning>) -> Option<Value> {
+    let rest = &src[i..end];
+    let b = rest.as_bytes()[0];
+    match b {
+        b'$' | b'U' | b'E' | b'G' | 0xE2 | 0xC2 | b'a' | b'A' => {
+            money_at(src, i, end, warnings).or_else(|| if b == b'A' { date_at(src, i, end) } else { None })
+        }
+        b'(' | b'[' | b'+' => phone_at(src, i, end),
+        b'0'..=b'9' => phone_at(src, i, end)
+            .or_else(|| address_at(src, i, end))
+            .or_else(|| percent_at(src, i, end))
+            .or_else(|| money_at(src, i, end, warnings))
+            .or_else(|| date_at(src, i, end))
+            .or_else(|| count_at(src, i, end)),
+        b'P' => address_at(src, i, end),
+        b'p' => spelled_percent_at(src, i, end, last_end),
+        _ => date_at(src, i, end),
+    }
+}
+
+fn money_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Option<Value> {
+    let rest = &src[i..end];
+    let (after, found) = money::amount(rest).ok()?;
+    let stop = i + consumed(rest, after);
+    // An archive cut at "Exports--$12.8 " leaves an amount whose scale word
+    // may be lost; a careful reader leaves it out, and so do we, saying so.
+    if found.scale.is_none() && src[stop..].trim().is_empty() {
+        warnings.push(Warning::new(
+            "amount cut off by the end of the text; its scale word may be missing, so it is left out",
+            Span::new(i, stop),
+        ));
+        return None;
+    }
+    let money = Money {
+        amount: found.amount,
+        currency: found.currency.to_string(),
+        qualifier: qualifier_before(src, i),
+        year: None,
+        scale: found.scale,
+    };
+    Some(make(src, i, stop, ValueData::Money(money)))
+}
+
+fn percent_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let rest = &src[i..end];
+    let (after, (value, points)) = percent::percent(rest).ok()?;
+    let stop = i + consumed(rest, after);
+    let data = ValueData::Percent(Percent { value, qualifier: qualifier_before(src, i), points });
+    Some(make(src, i, stop, data))
+}
+
+/// "forty percent": found at the "p", the number word before it is read back.
+fn spelled_percent_at(src: &str, i: usize, end: usize, last_end: usize) -> Option<Value> {
+    if !percent::starts_percent_word(&src[i..end]) {
+        return None;
+    }
+    let before = src[..i].strip_suffix(' ')?;
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take(20)
+        .take_while(|&(_, c)| c.is_ascii_alphabetic() || c == '-')
+        .last()
+        .map(|(at, _)| at)?;
+    if word_start < last_end {
+        return None;
+    }
+    let rest = &src[word_start..end];
+    let (after, (value, points)) = percent::spelled_percent(rest).ok()?;
+    let stop = word_start + consumed(rest, after);
+    let data = ValueData::Percent(Percent { value, qualifier: qualifier_before(src, word_start), points });
+    Some(make(src, word_start, stop, data))
+}
+
+fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let rest = &src[i..end];
+    let (after, e164) = phone::phone(rest).ok()?;
+    let stop = i + consumed(rest, after);
+    let line = if phone::is_fax_label(before(src, i, 16)) { LineKind::Fax } else { LineKind::Voice };
+    Some(make(src, i, stop, ValueData::Phone(Phone { e164, line })))
+}
+
+fn address_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let rest = &src[i..end];
+    let (after, found) = address::address(rest).ok()?;
+    let stop = i + consumed(rest, after);
+    Some(make(src, i, stop, ValueData::Address(found)))
+}
+
+fn date_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let rest = &src[i..end];
+    let (after, (dated, form)) = date::date(rest).ok()?;
+    let stop = i + consumed(rest, after);
+    if form == date::Form::BareYear && !plausible_year(src, i, stop) {
+        return None;
+    }
+    let data = match dated {
+        date::Dated::One(value) => ValueData::Date { value },
+        date::Dated::Range(start, end) => ValueData::DateRange { start, end },
+    };
+    Some(make(src, i, stop, data))
+}
+
+/// Words after which a four-digit number is a name or a number, not a year.
+const NOT_YEAR_AFTER: [&str; 9] = ["No.", "No", "Number", "Resolution", "Category", "Flight", "Route", "#", "Box"];
+
+/// A bare four-digit number is a year unless its neighbours say otherwise:
+/// "1700 Massachusetts Avenue", "1,500 troops" (a count), "PACC 2030" (a name),
+/// "2000 people".
+fn plausible_year(src: &str, start: usize, end: usize) -> bool {
+    let after = &src[end..];
+    let after_trim = after.trim_start_matches([' ', '\u{a0}']);
+    if after_trim.starts_with('%')
+        || super::number::scale_word(after_trim).is_ok()
+        || after_trim.starts_with("sq")
+        || after_trim.starts_with("km")
+        || after_trim.starts_with("people")
+        || after_trim.starts_with("persons")
+        || after_trim.starts_with(',') && after_trim[1..].starts_with(|c: char| c.is_ascii_digit())
+        || address::starts_street(&src[start..])
+    {
+        return false;
+    }
+    let prev_word = before(src, start, 24).trim_end_matches([' ', '\u{a0}']);
+    let prev_word = prev_word.rsplit([' ', '\n', '(']).next().unwrap_or("");
+    if NOT_YEAR_AFTER.contains(&prev_word) {
+        return false;
+    }
+    // An acronym before the number makes it part of a name: "PACC 2030", "COVID 2019".
+    let is_acronym = prev_word.len() >= 2 && prev_word.bytes().all(|b| b.is_ascii_uppercase());
+    !is_acronym
+}
+
+fn count_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let rest = &src[i..end];
+    let (after, text) = super::number::number_text(rest).ok()?;
+    let mut value = super::number::to_decimal(text)?;
+    let mut after = after;
+    let scaled = nom::sequence::preceded(super::number::inline_gap, super::number::scale_word).parse(after);
+    if let Ok((after_scale, scale)) = scaled {
+        value = value.checked_mul(scale.factor())?;
+        after = after_scale;
+    } else if !text.contains(',') {
+        return None;
+    }
+    let stop = i + consumed(rest, after);
+    let unit = unit_after(&src[stop..end]);
+    let data = ValueData::Count(Count { value, unit, qualifier: qualifier_before(src, i) });
+    Some(make(src, i, stop, data))
+}
+
+/// Words that end the unit of a count: what follows them is not what is counted.
+const UNIT_STOP: [&str; 14] =
+    ["in", "to", "from", "and", "or", "by", "since", "for", "with", "of", "at", "on", "is", "are"];
+
+/// "U.S. citizens" | "per year" | "liters": up to three words after a count.
+fn unit_after(after: &str) -> Option<String> {
+    let rest = after.strip_prefix(' ')?;
+    let mut words = Vec::new();
+    for word in rest.split(' ').take(3) {
+        let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let letters = clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.');
+        if clean.is_empty() || !letters || UNIT_STOP.contains(&clean) {
+            break;
+        }
+        if word == "U.S." {
+            words.push(word);
+            continue;
+        }
+        if clean.starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        words.push(clean);
+        if clean.len() != word.len() {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Up to `n` bytes before `at`, cut on a character boundary.
+pub(crate) fn before(src: &str, at: usize, n: usize) -> &str {
+    let mut from = at.saturating_sub(n);
+    while !src.is_char_boundary(from) {
+        from += 1;
+    }
+    &src[from..at]
+}
+
+const QUALIFIERS: [(&str, Qualifier); 24] = [
+    ("more than", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan),
+    ("exceeding", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("less than", Qualifier::LessThan),
+    ("fewer than", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("below", Qualifier::LessThan),
+    ("about", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("around", Qualifier::About),
+    ("some", Qualifier::About),
+    ("an estimated", Qualifier::About),
+    ("estimated", Qualifier::About),
+    ("nearly", Qualifier::About),
+    ("almost", Qualifier::About),
+    ("close to", Qualifier::About),
+    ("near", Qualifier::About),
+    ("at least", Qualifier::AtLeast),
+    ("up to", Qualifier::UpTo),
+    ("as much as", Qualifier::UpTo),
+    ("as many as", Qualifier::UpTo),
+];
+
+/// The qualifier written just before a value ("more than $1 billion").
+pub(crate) fn qualifier_before(src: &str, start: usize) -> Option<Qualifier> {
+    let window = before(src, start, 32).trim_end_matches([' ', '\u{a0}', '\n']);
+    for (phrase, q) in QUALIFIERS {
+        if window.len() < phrase.len() {
+            continue;
+        }
+        let cut = window.len() - phrase.len();
+        if !window.is_char_boundary(cut) {
+            continue;
+        }
+        let (head, tail) = window.split_at(cut);
+        if tail.eq_ignore_ascii_case(phrase) && !head.ends_with(|c: char| c.is_alphanumeric()) {
+            return Some(q);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(src: &str) -> Vec<(String, &'static str)> {
+        let mut values = Vec::new();
+        let mut warnings = Vec::new();
+        scan(src, 0, src.len(), &mut values, &mut warnings);
+        values.iter().map(|v| (v.text.clone(), v.kind_name())).collect()
+    }
+
+    fn texts(src: &str) -> Vec<String> {
+        kinds(src).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn finds_each_kind_in_prose() {
+        let src = "In 1827 trade grew from $9.1 billion in 2009 by 40 percent; tel. (202) 833-9860.";
+        assert_eq!(
+            kinds(src),
+            vec![
+                ("1827".to_string(), "date"),
+                ("$9.1 billion".to_string(), "money"),
+                ("2009".to_string(), "date"),
+                ("40 percent".to_string(), "percent"),
+                ("(202) 833-9860".to_string(), "phone"),
+            ]
+        );
+    }
+
+    #[test]
+    fn street_numbers_and_counts_are_not_years() {
+        let src = "at 1700 Massachusetts Avenue, NW, Washington, DC 20036 and 525,000 per year";
+        assert_eq!(kinds(src), vec![
+            ("1700 Massachusetts Avenue, NW, Washington, DC 20036".to_string(), "address"),
+            ("525,000".to_string(), "count"),
+        ]);
+        assert!(texts("the PACC 2030 plan").is_empty());
+        assert!(texts("Resolution 2231 passed").is_empty());
+    }
+
+    #[test]
+    fn glued_table_cells() {
+        let src = "PDA 2DECEMBER 23, 2021$200MFY 2022";
+        assert_eq!(texts(src), vec!["DECEMBER 23, 2021", "$200M", "FY 2022"]);
+    }
+
+    #[test]
+    fn qualifiers_are_read_before_the_value() {
+        assert_eq!(qualifier_before("grew to more than $1", 18), Some(Qualifier::MoreThan));
+        assert_eq!(qualifier_before("a cover $1", 8), None);
+        assert_eq!(qualifier_before("nearly $5", 7), Some(Qualifier::About));
+    }
+
+    #[test]
+    fn spelled_percent_and_word_money() {
+        assert_eq!(texts("rose nine percent and nearly a billion dollars"), vec!["nine percent", "a billion dollars"]);
+    }
+
+    #[test]
+    fn an_amount_cut_by_the_end_is_left_out_with_a_warning() {
+        let src = "Exports--$12.8 ";
+        let mut values = Vec::new();
+        let mut warnings = Vec::new();
+        scan(src, 0, src.len(), &mut values, &mut warnings);
+        assert!(values.is_empty());
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn phone_blocks_and_units() {
+        assert_eq!(unit_after(" U.S. citizens presently").as_deref(), Some("U.S. citizens presently"));
+        assert_eq!(unit_after(" per year."), Some("per year".to_string()));
+        assert_eq!(unit_after(" in 2008"), None);
+    }
+}
