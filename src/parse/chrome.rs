@@ -2,7 +2,7 @@
 //! State Department never printed (banners, menus, bylines, share buttons).
 
 /// Line openings that only site chrome has.
-const CHROME_PREFIXES: [&str; 44] = [
+const CHROME_PREFIXES: [&str; 47] = [
     "An official website of the United States",
     "Official websites use .gov",
     "A .gov website belongs to",
@@ -46,7 +46,10 @@ const CHROME_PREFIXES: [&str; 44] = [
     "Learn More",
     "International Travel Information: Learn More",
     "What you need to know before you go",
-    "date ",
+    "Information released online before",
+    "Note: Content in this archive site",
+    "You are entering the",
+    "If you are looking for current information",
 ];
 
 /// Whole lines that are chrome.
@@ -75,6 +78,23 @@ const CHROME_LINES: [&str; 20] = [
 
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+/// The length of a page store's capture marker opening a line of content
+/// ("date 2024-08-07 Today, the United States ..."), or 0.
+pub(crate) fn capture_marker_len(t: &str) -> usize {
+    let b = t.as_bytes();
+    let is_marker = t.starts_with("date ")
+        && b.len() > 16
+        && b[5..9].iter().all(u8::is_ascii_digit)
+        && b[9] == b'-'
+        && b[12] == b'-'
+        && b[15] == b' ';
+    if is_marker {
+        16
+    } else {
+        0
+    }
+}
+
 /// Is this trimmed line site chrome?
 pub(crate) fn is_chrome(t: &str) -> bool {
     if t.is_empty() {
@@ -101,6 +121,14 @@ pub(crate) fn is_chrome(t: &str) -> bool {
     }
     // Image labels: "Tuvalu 2109×1406", "Peru [Shutterstock]".
     if t.contains('×') && t.len() < 40 || t.ends_with("[Shutterstock]") {
+        return true;
+    }
+    // A page store's capture marker: " date 2025-01-24 document".
+    if t.starts_with("date ") && t.len() < 40 {
+        return true;
+    }
+    // A reprint site's page label: "Germany - Relations with U.S. (Notes)".
+    if t.ends_with("(Notes)") && t.len() < 80 {
         return true;
     }
     // Feeds in a blog's sidebar: "White House.gov Press Office Feed".

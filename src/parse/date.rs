@@ -1,6 +1,6 @@
 //! Dates: full dates, month-years, years, fiscal years, and ranges of them.
 
-use super::number::inline_gap;
+use super::number::{gap, inline_gap};
 use crate::date::DateValue;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
@@ -120,7 +120,7 @@ fn month_first(i: &str) -> IResult<&str, DateValue> {
     let (rest, m) = month(i)?;
     let (rest, _) = inline_gap(rest)?;
     alt((
-        map_opt((day, opt(char(',')), inline_gap, year4_glued), move |(d, _, _, y)| ymd(y, m, d)),
+        map_opt((day, opt(char(',')), gap, year4_glued), move |(d, _, _, y)| ymd(y, m, d)),
         map_opt(preceded(opt(tag("of ")), year4), move |y| DateValue::month(y, m)),
     ))
     .parse(rest)
@@ -212,11 +212,31 @@ fn year_or_range(i: &str) -> IResult<&str, Dated> {
     ))
 }
 
+// "A.D. 301": an early year, written with its era.
+fn anno_domini(i: &str) -> IResult<&str, DateValue> {
+    map_opt(preceded(tag("A.D. "), digits(1, 4)), |y| (y > 0).then_some(DateValue::Year(y as i32))).parse(i)
+}
+
+// "July through December 2015" | "June-to-September 2015": both months take the year.
+fn month_range(i: &str) -> IResult<&str, Dated> {
+    let (rest, first) = month(i)?;
+    let (rest, _) = alt((tag(" through "), tag(" to "), tag("-to-"), tag("–"), tag("-"))).parse(rest)?;
+    let (rest, last) = month(rest)?;
+    let (rest, _) = inline_gap(rest)?;
+    let (rest, year) = year4(rest)?;
+    match (DateValue::month(year, first), DateValue::month(year, last)) {
+        (Some(a), Some(b)) if first < last => Ok((rest, Dated::Range(a, b))),
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+    }
+}
+
 /// Any date form, and whether it was a bare year.
 pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
     let one = |d| (Dated::One(d), Form::Other);
     alt((
         nom::combinator::map(fiscal_range, |d| (d, Form::Other)),
+        nom::combinator::map(month_range, |d| (d, Form::Other)),
+        nom::combinator::map(anno_domini, one),
         nom::combinator::map(month_first, one),
         nom::combinator::map(numeric, one),
         nom::combinator::map(day_first, one),
@@ -273,6 +293,8 @@ mod tests {
         assert_eq!(one("FYs 2010-2014").as_deref(), Some("FY2010..FY2014"));
         assert_eq!(one("FY 2015–2016").as_deref(), Some("FY2015..FY2016"));
         assert_eq!(one("FY2019- FY2028").as_deref(), Some("FY2019..FY2028"));
+        assert_eq!(one("July through December 2015").as_deref(), Some("2015-07..2015-12"));
+        assert_eq!(one("A.D. 301").as_deref(), Some("0301"));
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub(crate) fn header(src: &str, lines: &[Line]) -> Header {
         if is_chrome(t) {
             continue;
         }
-        let is_prose = t.len() > 120 || (t.len() > 50 && t.ends_with('.'));
+        let is_prose = (t.len() > 50 && t.ends_with('.')) || (t.len() > 120 && t.matches(' ').count() >= 12);
         if is_prose {
             if anchors.iter().any(|&(_, a)| a != Anchor::Date) {
                 break;
@@ -113,6 +113,16 @@ fn anchor(t: &str, h: &mut Header, prose_seen: bool, anchored: bool) -> Option<A
         }
         return Some(Anchor::MoreInformation);
     }
+    // "Compiled from the July 2003 Background Note and supplemented ...".
+    if let Some(rest) = t.strip_prefix("Compiled from the ") {
+        if let Some(end) = rest.find(" Background Note") {
+            if let Some(d) = standalone_date(&rest[..end]) {
+                h.date.get_or_insert(d);
+                h.kind.get_or_insert(Kind::BackgroundNote);
+                return Some(Anchor::Pointer);
+            }
+        }
+    }
     if t.starts_with("For the most recently published version") {
         return Some(Anchor::Pointer);
     }
@@ -131,7 +141,7 @@ fn anchor(t: &str, h: &mut Header, prose_seen: bool, anchored: bool) -> Option<A
         h.kind = Some(Kind::Factsheet);
         return Some(Anchor::Title);
     }
-    if let Some(at) = t.find("Background Note") {
+    if let Some(at) = t.rfind("Background Note") {
         let title = &t[at..];
         if let Some(colon) = title.find(": ") {
             let (name, date) = split_trailing_date(&title[colon + 2..]);

@@ -58,7 +58,7 @@ fn is_key_line(t: &str) -> bool {
 }
 
 /// Gives every body line from `from` its role.
-pub(crate) fn body_roles(src: &str, lines: &[Line], roles: &mut [Role], from: usize, title: Option<&str>, country: Option<&str>) {
+pub(crate) fn body_roles(src: &str, lines: &[Line], roles: &mut [Role], from: usize, country: Option<&str>) {
     let text = |k: usize| lines[k].text(src);
     let non_blank: Vec<usize> = (from..lines.len()).filter(|&k| !lines[k].is_blank()).collect();
     let truncated = non_blank.last().is_some_and(|&k| !ends_sentence(text(k)));
@@ -85,7 +85,7 @@ pub(crate) fn body_roles(src: &str, lines: &[Line], roles: &mut [Role], from: us
         let next = non_blank.get(n + 1).map(|&j| text(j));
         let after_next = non_blank.get(n + 2).map(|&j| text(j));
         let next_is_last = n + 2 == non_blank.len();
-        if Some(t) != title && is_heading(t, next, after_next, next_is_last && truncated) {
+        if is_heading(t, next, after_next, next_is_last && truncated) {
             roles[k] = Role::Heading { glued: None };
             continue;
         }
@@ -118,7 +118,7 @@ fn is_heading(t: &str, next: Option<&str>, after_next: Option<&str>, next_is_cut
     if next_is_cut_end && next.len() < 100 {
         return true;
     }
-    if is_prose(next) {
+    if is_prose(next) && (next.len() >= 15 || note_section) {
         return note_section || !is_key_line(next) || next.ends_with(':');
     }
     // "PROFILE" over "Geography" over the profile lines: a chain of two.

@@ -120,7 +120,7 @@ pub(crate) fn looks_like_heading(t: &str) -> bool {
     if t.ends_with(['.', ',', ';', ':', '|', '?', '!', '"', '”']) && !t.ends_with("U.S.") {
         return false;
     }
-    if t.contains("http") || t.contains(" | ") || t.contains('©') {
+    if t.contains("http") || t.contains(" | ") || t.contains(['©', ';', '$']) || t.contains(": ") {
         return false;
     }
     let without_abbrev = t.replace("U.S.", "US").replace("U. S.", "US").replace("St.", "St");

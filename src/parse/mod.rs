@@ -54,7 +54,7 @@ pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
         None => 0,
     };
     let country_hint = head.country.clone().or_else(|| country_from_body(src, &lines));
-    layout::body_roles(src, &lines, &mut roles, body_from, head.title.as_deref(), country_hint.as_deref());
+    layout::body_roles(src, &lines, &mut roles, body_from, country_hint.as_deref());
 
     let mut doc = FactSheet {
         kind: Kind::Other,
@@ -205,7 +205,8 @@ fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet)
                 while last + 1 < lines.len() && roles[last + 1] == Role::Paragraph {
                     last += 1;
                 }
-                section.paragraphs.push(passage(line.trim_start, lines[last].trim_end));
+                let start = line.trim_start + chrome::capture_marker_len(line.text(src));
+                section.paragraphs.push(passage(start, lines[last].trim_end));
                 k = last + 1;
                 continue;
             }
@@ -274,6 +275,9 @@ fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
             if let Some(end) = rest.find(" is ") {
                 return Some(header::country_name(&rest[..end]));
             }
+        }
+        if let Some(name) = t.strip_prefix("Embassy and Consulate Web Sites for ") {
+            return Some(header::country_name(name));
         }
         if let Some(c) = country_from_heading(t) {
             return Some(c);

@@ -48,14 +48,20 @@ fn currency_word(i: &str) -> IResult<&str, &'static str> {
 
 // " billion" | "Billion" | "bn" | "M"
 fn scale(i: &str) -> IResult<&str, Scale> {
-    alt((preceded(opt(inline_gap), scale_word), scale_abbreviation)).parse(i)
+    alt((preceded(opt(gap), scale_word), scale_abbreviation)).parse(i)
 }
 
 /// A prefixed amount: "$9.1 billion" | "US$350,000" | "$23.11B" | "€5 million".
 fn prefixed(i: &str) -> IResult<&str, Amount> {
     let (rest, currency) = currency_prefix(i)?;
     let (rest, number) = preceded(opt(inline_gap), decimal).parse(rest)?;
-    let (rest, scale) = opt(scale).parse(rest)?;
+    let (rest, scale) = match scale(rest) {
+        // "$40,310,055 million": an amount already written out in full takes
+        // no scale word; in PDF text the word belongs to a neighbouring cell.
+        Ok(_) if number >= Decimal::from(1_000_000) => (rest, None),
+        Ok((after, s)) => (after, Some(s)),
+        Err(_) => (rest, None),
+    };
     // "$5 million dollars" happens; the trailing word belongs to the amount.
     let (rest, _) = opt(preceded(inline_gap, tag_no_case("dollars"))).parse(rest)?;
     Ok((rest, Amount::new(number, currency, scale)))
@@ -107,6 +113,8 @@ mod tests {
         assert_eq!(read("$23.11B);"), Some(("23110000000".into(), "USD", ");")));
         assert_eq!(read("$200MFY 2022"), Some(("200000000".into(), "USD", "FY 2022")));
         assert_eq!(read("$51.01Billion"), Some(("51010000000".into(), "USD", "")));
+        assert_eq!(read("$983\nmillion."), Some(("983000000".into(), "USD", ".")));
+        assert_eq!(read("$40,310,055 million"), Some(("40310055".into(), "USD", " million")));
     }
 
     #[test]

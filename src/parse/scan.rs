@@ -87,9 +87,19 @@ fn consumed(rest_before: &str, rest_after: &str) -> usize {
     rest_before.len() - rest_after.len()
 }
 
+/// Is byte `i` inside a web address ("//2009-2017.state.gov/r/pa/")?
+fn in_url(src: &str, i: usize) -> bool {
+    let word_start = before(src, i, 80).rfind(char::is_whitespace).map_or(i.saturating_sub(80), |k| i - before(src, i, 80).len() + k + 1);
+    let word = &src[word_start..i];
+    word.contains("//") || word.starts_with("www.") || word.contains("http")
+}
+
 fn value_at(src: &str, i: usize, end: usize, last_end: usize, warnings: &mut Vec<Warning>) -> Option<Value> {
     let rest = &src[i..end];
     let b = rest.as_bytes()[0];
+    if b.is_ascii_digit() && in_url(src, i) {
+        return None;
+    }
     match b {
         b'$' | b'U' | b'E' | b'G' | 0xE2 | 0xC2 | b'a' | b'A' => {
             money_at(src, i, end, warnings).or_else(|| if b == b'A' { date_at(src, i, end) } else { None })
@@ -113,7 +123,7 @@ fn money_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Opt
     let stop = i + consumed(rest, after);
     // An archive cut at "Exports--$12.8 " leaves an amount whose scale word
     // may be lost; a careful reader leaves it out, and so do we, saying so.
-    if found.scale.is_none() && src[stop..].trim().is_empty() {
+    if found.scale.is_none() && cut_scale_word(&src[stop..]) {
         warnings.push(Warning::new(
             "amount cut off by the end of the text; its scale word may be missing, so it is left out",
             Span::new(i, stop),
@@ -128,6 +138,16 @@ fn money_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Opt
         scale: found.scale,
     };
     Some(make(src, i, stop, ValueData::Money(money)))
+}
+
+/// What follows an amount at the very end of the text: nothing, or the start
+/// of a scale word the cut went through ("$3.3 bi").
+fn cut_scale_word(rest: &str) -> bool {
+    let tail = rest.trim();
+    tail.len() < 8
+        && ["billion", "million", "trillion", "thousand"]
+            .iter()
+            .any(|w| w.get(..tail.len()).is_some_and(|head| head.eq_ignore_ascii_case(tail)))
 }
 
 fn percent_at(src: &str, i: usize, end: usize) -> Option<Value> {
@@ -361,6 +381,12 @@ mod tests {
         ]);
         assert!(texts("the PACC 2030 plan").is_empty());
         assert!(texts("Resolution 2231 passed").is_empty());
+    }
+
+    #[test]
+    fn nothing_inside_web_addresses() {
+        assert!(texts("see //2009-2017.state.gov/r/pa/ei/bgn/ for more").is_empty());
+        assert_eq!(texts("in 2017 see http://x.gov/2017/"), vec!["2017"]);
     }
 
     #[test]
