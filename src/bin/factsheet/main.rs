@@ -1,25 +1,98 @@
-//! The `factsheet` command: a thin layer over the library.
+//! The `factsheet` command: parse one fact sheet, or a whole archive of them,
+//! into JSON, JSON Lines or CSV. A thin layer over the library.
 
+mod batch;
+mod inputs;
+mod output;
+mod read;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Turn U.S. Department of State fact sheets into typed data.
+#[derive(Parser)]
+#[command(name = "factsheet", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse fact sheets: files, folders (walked recursively) or `-` for standard input.
+    ///
+    /// Examples:
+    ///   factsheet parse fixtures/standard-chile.txt
+    ///   factsheet parse --format jsonl archive/ --output sheets.jsonl
+    ///   factsheet parse --format csv --jobs 2 archive/ > values.csv
+    ///   cat sheet.txt | factsheet parse -
+    #[command(verbatim_doc_comment)]
+    Parse(ParseArgs),
+    /// Print the JSON Schema of the parsed document.
+    ///
+    /// Example: factsheet schema > factsheet.schema.json
+    Schema,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ParseArgs {
+    /// Files or folders to parse; `-` reads standard input.
+    /// Example: factsheet parse archive/ extra/sheet.txt
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Output format: `json` (one document), `jsonl` (one document per line,
+    /// with its `source`), or `csv` (one row per value).
+    /// Example: --format csv
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Write to this file instead of standard output.
+    /// Example: --output sheets.jsonl
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Which files in a folder to read, as a glob on the file name.
+    /// Example: --glob '*.htm.txt'
+    #[arg(long, default_value = "*.txt")]
+    glob: String,
+    /// Worker threads (default: one per core). Output is the same for any number.
+    /// Example: --jobs 2
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar and no summary on standard error.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Fail on a file that is not UTF-8 instead of reading it as Windows-1252.
+    #[arg(long)]
+    strict: bool,
+}
+
+/// The output formats.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// One document, as in the JSON contract.
+    Json,
+    /// One document per line, each with its `source` path.
+    Jsonl,
+    /// The flat values table, one row per value.
+    Csv,
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args.last().cloned().unwrap_or_default();
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            return ExitCode::from(1);
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Schema => {
+            let schema = schemars::schema_for!(factsheet::FactSheet);
+            match serde_json::to_string_pretty(&schema) {
+                Ok(s) => {
+                    println!("{s}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("factsheet: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
-    };
-    match factsheet::parse(&text) {
-        Ok(doc) => {
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            ExitCode::from(1)
-        }
+        Command::Parse(args) => batch::run(&args),
     }
 }
