@@ -56,17 +56,44 @@ pub struct SeriesRow {
     pub span: Span,
 }
 
-const ESTABLISHED: [&str; 4] = [
-    "established diplomatic relations",
-    "diplomatic relations were established",
-    "established full diplomatic relations",
-    "Full diplomatic relations were established",
-];
+const ESTABLISHED: [&str; 3] = ["established relations", "relations were established", "relations were opened"];
 
 const SUBJECT_ENDS: [&str; 14] = [
     " has ", " have ", " had ", " increased", " grew ", " rose ", " was ", " were ", " totaled", " reached", " from ",
     " more than doubled", " amounted", " fell ",
 ];
+
+/// Verbs of giving: what such a sentence measures follows the amount
+/// ("provided $40 million in security assistance").
+const GIVING: [&str; 10] =
+    [" provided", " contributed", " invested", " committed", " pledged", " allocated", " announced", " gave", " spent", " granted"];
+
+/// What an amount measures: the sentence's subject ("Two-way trade in goods
+/// between the United States and Peru has increased ..."), or for a verb of
+/// giving the words after the amount ("... provided $40 million in security
+/// assistance" -> "security assistance").
+fn measure(before: &str, after: &str) -> String {
+    if GIVING.iter().any(|g| before.contains(g)) {
+        let rest = after.trim_start();
+        let rest = rest.strip_prefix("in ").or_else(|| rest.strip_prefix("for ")).unwrap_or(rest);
+        let end = [" to ", ",", ".", ";", " including", " for ", " in ", " from ", " since ", " and ", " a ", " per "]
+            .iter()
+            .filter_map(|s| rest.find(s))
+            .min()
+            .unwrap_or(rest.len());
+        let phrase = &rest[..end];
+        // "in FY 2022 foreign assistance": the year is not part of the measure.
+        let phrase = phrase.trim_start_matches(|c: char| !c.is_lowercase()).trim();
+        if !phrase.is_empty() && phrase.split(' ').count() <= 8 {
+            return crate::parse::collapse(phrase);
+        }
+    }
+    let cut = SUBJECT_ENDS.iter().filter_map(|e| before.find(e)).min().unwrap_or(before.len());
+    let subject = before[..cut].trim().trim_end_matches(',');
+    // "After the storm in 2016, the United States": the subject follows the opening clause.
+    let subject = subject.rsplit(", ").next().unwrap_or(subject);
+    crate::parse::collapse(subject)
+}
 
 pub(crate) fn derive(src: &str, values: &[Value], sections: &[Section], lists: &[OrganizationList]) -> Facts {
     Facts {
@@ -78,27 +105,15 @@ pub(crate) fn derive(src: &str, values: &[Value], sections: &[Section], lists: &
     }
 }
 
-fn sentence_bounds(src: &str, at: usize) -> (usize, usize) {
-    let mut floor = at.saturating_sub(600);
-    while !src.is_char_boundary(floor) {
-        floor += 1;
-    }
-    let start = src[floor..at].rfind(['\n']).map(|i| floor + i + 1).unwrap_or(floor);
-    let start = src[start..at].rfind(". ").map_or(start, |i| start + i + 2);
-    let mut ceil = (at + 600).min(src.len());
-    while !src.is_char_boundary(ceil) {
-        ceil -= 1;
-    }
-    let end = src[at..ceil].find(['\n']).map_or(ceil, |i| at + i);
-    (start, end)
-}
 
 fn relations_established(src: &str, values: &[Value]) -> Option<DatedFact> {
     for v in values {
         let ValueData::Date { value } = v.data else { continue };
-        let (start, _) = sentence_bounds(src, v.span.start);
+        let start = crate::parse::sentence_start(src, v.span.start);
         let before = &src[start..v.span.start];
-        if ESTABLISHED.iter().any(|p| before.contains(p)) {
+        let diplomatic = before.contains("diplomatic relations")
+            && ["established", "opened", "began", "recogni"].iter().any(|w| before.contains(w));
+        if diplomatic || ESTABLISHED.iter().any(|p| before.contains(p)) {
             return Some(DatedFact { value, span: v.span });
         }
     }
@@ -143,10 +158,8 @@ fn series(src: &str, values: &[Value]) -> Vec<SeriesRow> {
         .filter_map(|v| {
             let ValueData::Money(m) = &v.data else { return None };
             let year = m.year?;
-            let (start, _) = sentence_bounds(src, v.span.start);
-            let sentence = &src[start..v.span.start];
-            let cut = SUBJECT_ENDS.iter().filter_map(|e| sentence.find(e)).min().unwrap_or(sentence.len());
-            let measure = crate::parse::collapse(sentence[..cut].trim().trim_end_matches(','));
+            let start = crate::parse::sentence_start(src, v.span.start);
+            let measure = measure(&src[start..v.span.start], &src[v.span.end..]);
             (!measure.is_empty() && measure.len() <= 120).then(|| SeriesRow {
                 measure,
                 year,

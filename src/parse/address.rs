@@ -78,6 +78,7 @@ fn unit(i: &str) -> IResult<&str, &str> {
 fn street(i: &str) -> IResult<&str, &str> {
     recognize((
         take_while_m_n(1, 5, |c: char| c.is_ascii_digit()),
+        opt((char('-'), take_while_m_n(1, 5, |c: char| c.is_ascii_digit()))),
         char(' '),
         many_m_n(1, 4, terminated(verify(name_word, |w: &str| street_type(w).is_err()), char(' '))),
         street_type,
@@ -225,6 +226,10 @@ mod tests {
             Some((some("3216 New Mexico Avenue NW"), some("Washington"), some("DC"), some("20016")))
         );
         assert_eq!(parts("2535 Belmont Rd. NW, Washington, DC 20008").unwrap().0, some("2535 Belmont Rd. NW"));
+        assert_eq!(
+            parts("1531-1533 New Hampshire Avenue, NW, Washington, DC 20036").unwrap().0,
+            some("1531-1533 New Hampshire Avenue, NW")
+        );
     }
 
     #[test]

@@ -6,6 +6,63 @@
 
 use crate::value::{Value, ValueData};
 
+use crate::document::Section;
+use crate::money::Scale;
+use crate::span::Span;
+
+/// Unit notes over a table: "(in millions)" scales the bare amounts under it.
+const TABLE_UNITS: [(&str, Scale); 8] = [
+    ("(in thousands)", Scale::Thousand),
+    ("(in millions)", Scale::Million),
+    ("(in billions)", Scale::Billion),
+    ("($ millions)", Scale::Million),
+    ("($ in millions)", Scale::Million),
+    ("(millions of dollars)", Scale::Million),
+    ("(us$ millions)", Scale::Million),
+    ("(dollars in millions)", Scale::Million),
+];
+
+fn table_unit(text: &str) -> Option<(usize, Scale)> {
+    let lower = text.to_ascii_lowercase();
+    TABLE_UNITS.iter().find_map(|&(note, scale)| lower.find(note).map(|at| (at + note.len(), scale)))
+}
+
+/// Scales the amounts of a table whose unit note ("(in millions)") stands
+/// above it, up to the next sentence of prose.
+pub(crate) fn apply_table_units(src: &str, sections: &[Section], values: &mut [Value]) {
+    for section in sections {
+        let mut unit: Option<Scale> = None;
+        let mut passages: Vec<Span> = section.paragraphs.iter().chain(&section.list_items).map(|p| p.span).collect();
+        if let Some(h) = section.heading_span {
+            passages.push(h);
+        }
+        passages.sort();
+        for span in passages {
+            let text = span.slice(src);
+            let from = match table_unit(text) {
+                Some((after, scale)) => {
+                    unit = Some(scale);
+                    span.start + after
+                }
+                None if text.trim_end().ends_with('.') => {
+                    unit = None;
+                    continue;
+                }
+                None => span.start,
+            };
+            let Some(scale) = unit else { continue };
+            for v in values.iter_mut().filter(|v| v.span.start >= from && v.span.end <= span.end) {
+                if let ValueData::Money(m) = &mut v.data {
+                    if m.scale.is_none() {
+                        m.amount = m.amount.checked_mul(scale.factor()).unwrap_or(m.amount);
+                        m.scale = Some(scale);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// How far a year may stand from its amount, in bytes.
 const NEAR: usize = 90;
 
@@ -40,6 +97,26 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
     }
 }
 
+/// Where the sentence holding byte `at` starts: after ". " (not "U.S. "), or a
+/// line break; at most 600 bytes back.
+pub(crate) fn sentence_start(src: &str, at: usize) -> usize {
+    let mut floor = at.saturating_sub(600);
+    while !src.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let window = &src[floor..at];
+    let line = window.rfind('\n').map_or(0, |i| i + 1);
+    let bytes = window.as_bytes();
+    let mut k = window.len();
+    while k > line + 1 {
+        k -= 1;
+        if bytes[k - 1] == b'.' && bytes[k] == b' ' && !abbreviation_before(&window[..k - 1]) {
+            return floor + k + 1;
+        }
+    }
+    floor + line
+}
+
 /// A sentence or clause ends in the text: ". " before a capital, ";", a line break.
 fn clause_break(between: &str) -> bool {
     if between.contains([';', '\n']) {
@@ -52,7 +129,7 @@ fn clause_break(between: &str) -> bool {
 }
 
 fn abbreviation_before(s: &str) -> bool {
-    let word = s.rsplit([' ', '(']).next().unwrap_or("");
+    let word = s.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     matches!(word, "U.S" | "U.N" | "St" | "Mr" | "Mrs" | "Dr" | "No" | "Gen" | "Sen" | "Rep") || word.len() == 1
 }
 
@@ -101,7 +178,12 @@ fn year_before(src: &str, values: &[Value], m: usize) -> Option<i32> {
             return None;
         }
         if let Some(y) = year_of(v) {
-            return Some(y);
+            // "Since 2004, ... $1 billion" is a total over years, not for one.
+            let lead = src[..v.span.start].trim_end();
+            let open_ended = ["since", "Since", "until", "through", "by", "between", "from", "From"]
+                .iter()
+                .any(|w| lead.ends_with(w) && !lead[..lead.len() - w.len()].ends_with(char::is_alphanumeric));
+            return (!open_ended).then_some(y);
         }
     }
     None
@@ -149,5 +231,6 @@ mod tests {
     fn no_year_across_a_sentence() {
         assert_eq!(years("Trade rose in 2016. Exports were $3 billion."), vec![None]);
         assert_eq!(years("It gave $5 billion to the region."), vec![None]);
+        assert_eq!(years("Since 2004 it has invested more than $1 billion."), vec![None]);
     }
 }

@@ -168,7 +168,7 @@ fn range_separator(i: &str) -> IResult<&str, ()> {
     alt((
         value((), (opt(inline_gap), alt((char('-'), char('–'), char('—'))), opt(inline_gap))),
         value((), char('/')),
-        value((), (inline_gap, alt((tag("to"), tag("through"))), inline_gap)),
+        value((), (inline_gap, alt((tag("to"), tag("through"), tag("and"))), inline_gap)),
     ))
     .parse(i)
 }
@@ -290,6 +290,7 @@ mod tests {
         assert_eq!(one("1980-88 Iran").as_deref(), Some("1980..1988"));
         assert_eq!(one("2007/08").as_deref(), Some("2007..2008"));
         assert_eq!(one("2009 to 2016").as_deref(), Some("2009..2016"));
+        assert_eq!(one("2009 and 2013").as_deref(), Some("2009..2013"));
         assert_eq!(one("FYs 2010-2014").as_deref(), Some("FY2010..FY2014"));
         assert_eq!(one("FY 2015–2016").as_deref(), Some("FY2015..FY2016"));
         assert_eq!(one("FY2019- FY2028").as_deref(), Some("FY2019..FY2028"));

@@ -44,6 +44,9 @@ pub(crate) fn header(src: &str, lines: &[Line]) -> Header {
     let mut anchors: Vec<(usize, Anchor)> = Vec::new();
     let mut dates: Vec<(usize, DateValue)> = Vec::new();
     let mut prose_seen = false;
+    // Lines before any header line that are neither chrome nor prose: a title
+    // may follow a few of them (a site's name), not a block of content.
+    let mut loose_lines = 0usize;
     let mut k = 0;
     while k < lines.len() && k < ZONE_LINES && lines[k].start < ZONE_BYTES {
         let line = lines[k];
@@ -53,7 +56,8 @@ pub(crate) fn header(src: &str, lines: &[Line]) -> Header {
         }
         let t = line.text(src);
         let at = k - 1;
-        if let Some(anchor) = anchor(t, &mut h, prose_seen, !anchors.is_empty()) {
+        let title_may_follow = !prose_seen && loose_lines <= 3;
+        if let Some(anchor) = anchor(t, &mut h, title_may_follow, !anchors.is_empty()) {
             if anchor == Anchor::Bureau && h.bureau.is_none() {
                 let (bureau, wrapped) = bureau(t, lines.get(at + 1).map(|l| l.text(src)));
                 h.bureau = Some(bureau);
@@ -76,6 +80,9 @@ pub(crate) fn header(src: &str, lines: &[Line]) -> Header {
         }
         if is_chrome(t) {
             continue;
+        }
+        if anchors.is_empty() {
+            loose_lines += if t.contains(|c: char| c.is_ascii_digit()) { 4 } else { 1 };
         }
         let is_prose = (t.len() > 50 && t.ends_with('.')) || (t.len() > 120 && t.matches(' ').count() >= 12);
         if is_prose {
@@ -102,7 +109,7 @@ pub(crate) fn header(src: &str, lines: &[Line]) -> Header {
 }
 
 /// Classifies one header line, filling what it says into `h`.
-fn anchor(t: &str, h: &mut Header, prose_seen: bool, anchored: bool) -> Option<Anchor> {
+fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Option<Anchor> {
     if t.eq_ignore_ascii_case("fact sheet") {
         return Some(Anchor::Label);
     }
@@ -158,7 +165,10 @@ fn anchor(t: &str, h: &mut Header, prose_seen: bool, anchored: bool) -> Option<A
     }
     if let Some(rest) = t.strip_prefix("FACT SHEET: ").or_else(|| t.strip_prefix("Fact Sheet: ")) {
         h.title = Some(collapse(t));
-        h.country = relations_pair_country(rest);
+        h.country = relations_pair_country(rest).or_else(|| {
+            let at = rest.find("Assistance to ")?;
+            Some(country_name(&rest[at + "Assistance to ".len()..]))
+        });
         h.kind = Some(Kind::Other);
         return Some(Anchor::Title);
     }
@@ -177,7 +187,7 @@ fn anchor(t: &str, h: &mut Header, prose_seen: bool, anchored: bool) -> Option<A
     // A reprint that lost the title may open on the first heading,
     // "U.S.-ANDORRA RELATIONS": before any other header line or prose, that
     // line is the title.
-    if !prose_seen && !anchored && t.chars().all(|c| !c.is_lowercase()) {
+    if title_may_follow && !anchored && t.chars().all(|c| !c.is_lowercase()) {
         if let Some(country) = relations_pair_country(t) {
             h.title = Some(collapse(t));
             h.country = Some(country);

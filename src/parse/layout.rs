@@ -183,8 +183,12 @@ fn trailing_chrome(src: &str, lines: &[Line], roles: &mut [Role], non_blank: &[u
                 let prev_ends = prev.is_none_or(|p| {
                     roles[p] == Role::Chrome || ends_sentence(lines[p].text(src))
                 });
+                let prev_chrome = prev.is_some_and(|p| roles[p] == Role::Chrome);
                 let short = t.len() <= 60 && !ends_sentence(t);
-                if short && prev_ends && is_footer_like(t) {
+                // After a sentence, a footer line holds no figures and no sentence
+                // ("Trade (1995): Exports--$418 million. Imports--$" is a cut profile line).
+                let plain = !t.contains(|c: char| c.is_ascii_digit() || c == '$') && !t.contains(". ");
+                if short && prev_ends && is_footer_like(t) && (plain || prev_chrome) {
                     roles[k] = Role::Chrome;
                     continue;
                 }

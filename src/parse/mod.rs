@@ -20,6 +20,7 @@ mod phone;
 mod quotes;
 pub(crate) mod scan;
 
+pub(crate) use context::sentence_start;
 pub(crate) use lines::collapse;
 
 use crate::document::{FactSheet, Kind, Passage, Section, Skipped};
@@ -248,6 +249,7 @@ fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
         }
     }
     values.sort_by_key(|v| v.span.start);
+    context::apply_table_units(src, &doc.sections, &mut values);
     context::link_years(src, &mut values);
     doc.values = values;
     doc.warnings.extend(warnings);

@@ -31,8 +31,14 @@ pub(crate) fn organization_lists(src: &str, start: usize, end: usize, out: &mut 
 /// "the United Nations, Organization of American States, and World Bank" ->
 /// ["United Nations", "Organization of American States", "World Bank"].
 fn split_names(list: &str) -> Vec<String> {
-    list.split([',', ';'])
-        .flat_map(|part| part.split(" and ").filter(|p| !p.trim().is_empty()).map(str::trim).collect::<Vec<_>>())
+    // "Organization for Security and Cooperation in Europe" holds an "and": with
+    // commas in the list, only they separate names.
+    let parts: Vec<&str> =
+        if list.contains([',', ';']) { list.split([',', ';']).collect() } else { list.split(" and ").collect() };
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
         .map(|name| {
             let name = name.strip_prefix("and ").unwrap_or(name);
             let name = name.strip_prefix("the ").unwrap_or(name);
@@ -63,6 +69,19 @@ mod tests {
         ]);
         assert_eq!(out[0].span.slice(src), "United Nations, Organization of American States, International Monetary \
                    Fund, and World Trade Organization");
+    }
+
+    #[test]
+    fn names_with_and_stay_whole() {
+        let src = "They share many international organizations, including the Organization for Security and \
+                   Cooperation in Europe, and Council of Europe.";
+        let mut out = Vec::new();
+        organization_lists(src, 0, src.len(), &mut out);
+        assert_eq!(out[0].names, vec!["Organization for Security and Cooperation in Europe", "Council of Europe"]);
+        let src = "Both join international organizations, including the United Nations and World Bank.";
+        let mut out = Vec::new();
+        organization_lists(src, 0, src.len(), &mut out);
+        assert_eq!(out[0].names, vec!["United Nations", "World Bank"]);
     }
 
     #[test]

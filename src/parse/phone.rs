@@ -71,8 +71,8 @@ fn international(i: &str) -> IResult<&str, Option<String>> {
 fn local_digits(i: &str) -> IResult<&str, String> {
     let (rest, text) = verify(
         recognize((
-            take_while_m_n(2, 8, |c: char| c.is_ascii_digit()),
-            nom::multi::many_m_n(0, 3, (opt(sep), take_while_m_n(2, 6, |c: char| c.is_ascii_digit()))),
+            take_while_m_n(1, 8, |c: char| c.is_ascii_digit()),
+            nom::multi::many_m_n(0, 4, (opt(sep), take_while_m_n(2, 6, |c: char| c.is_ascii_digit()))),
             no_more_digits,
         )),
         |t: &str| (5..=12).contains(&t.bytes().filter(u8::is_ascii_digit).count()),
@@ -126,6 +126,7 @@ mod tests {
     fn foreign_numbers_keep_their_country_code() {
         assert_eq!(e164("[968] 698989").as_deref(), Some("+968698989"));
         assert_eq!(e164("+968 2464 3400").as_deref(), Some("+96824643400"));
+        assert_eq!(e164("[51] 1 618 2000").as_deref(), Some("+5116182000"));
     }
 
     #[test]

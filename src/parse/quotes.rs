@@ -28,7 +28,9 @@ pub(crate) fn quotes(src: &str, start: usize, end: usize, out: &mut Vec<Quote>) 
 fn speaker_before(before: &str) -> Option<String> {
     let clause = before.rsplit(['.', ';']).next()?.trim_end().trim_end_matches([',', ':']);
     for verb in [" said", " noted", " stated", " remarked", " declared", " put it", " observed"] {
-        if let Some(who) = clause.strip_suffix(verb).or_else(|| clause.strip_suffix(&format!("{verb} that"))) {
+        // "As the Secretary put it in a visit to Santiago, " -> "the Secretary".
+        if let Some(at) = clause.rfind(verb) {
+            let who = &clause[..at];
             let who = who.trim_start().strip_prefix("As ").or_else(|| who.trim_start().strip_prefix("as ")).unwrap_or(who.trim_start());
             let who = who.rsplit(", ").next().unwrap_or(who).trim();
             if !who.is_empty() && who.split(' ').count() <= 6 {
@@ -59,6 +61,10 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].speaker.as_deref(), Some("then-Secretary Tillerson"));
         assert_eq!(out[0].span.slice(src), &src[src.find('“').unwrap()..]);
+        let src = "As the Secretary put it in a visit to Santiago, “Our partnership rests on values we share.”";
+        let mut out = Vec::new();
+        quotes(src, 0, src.len(), &mut out);
+        assert_eq!(out[0].speaker.as_deref(), Some("the Secretary"));
     }
 
     #[test]

@@ -259,8 +259,10 @@ fn count_at(src: &str, i: usize, end: usize) -> Option<Value> {
 }
 
 /// Words that end the unit of a count: what follows them is not what is counted.
-const UNIT_STOP: [&str; 14] =
-    ["in", "to", "from", "and", "or", "by", "since", "for", "with", "of", "at", "on", "is", "are"];
+const UNIT_STOP: [&str; 24] = [
+    "in", "to", "from", "and", "or", "by", "since", "for", "with", "of", "at", "on", "is", "are", "between", "among",
+    "during", "across", "after", "before", "than", "that", "which", "who",
+];
 
 /// "U.S. citizens" | "per year" | "liters": up to three words after a count.
 fn unit_after(after: &str) -> Option<String> {
@@ -278,6 +280,11 @@ fn unit_after(after: &str) -> Option<String> {
         }
         if clean.starts_with(|c: char| c.is_uppercase()) {
             break;
+        }
+        // "sq. km.": a short abbreviation keeps its dot and the unit goes on.
+        if word.len() <= 4 && word.ends_with('.') && clean.len() + 1 == word.len() {
+            words.push(word);
+            continue;
         }
         words.push(clean);
         if clean.len() != word.len() {
@@ -422,5 +429,7 @@ mod tests {
         assert_eq!(unit_after(" U.S. citizens presently").as_deref(), Some("U.S. citizens presently"));
         assert_eq!(unit_after(" per year."), Some("per year".to_string()));
         assert_eq!(unit_after(" in 2008"), None);
+        assert_eq!(unit_after(" sq. km. (1,557"), Some("sq. km.".to_string()));
+        assert_eq!(unit_after(" students between 2015"), Some("students".to_string()));
     }
 }

@@ -1,0 +1,55 @@
+//! Every fixture, parsed: invariants checked first, then a snapshot of what
+//! was read, one fact per line, reviewed by eye.
+
+mod common;
+
+use std::fs;
+
+#[test]
+fn valid_fixtures() {
+    insta::glob!("../fixtures", "*.txt", |path| {
+        let src = fs::read_to_string(path).unwrap();
+        let doc = factsheet::parse(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        common::check_invariants(&src, &doc);
+        insta::assert_snapshot!(common::describe(&src, &doc));
+    });
+}
+
+#[test]
+fn invalid_fixtures_fail_with_a_position() {
+    insta::glob!("../fixtures/invalid", "*.txt", |path| {
+        let src = fs::read_to_string(path).unwrap();
+        let err = factsheet::parse(&src).expect_err("an invalid fixture must not parse");
+        insta::assert_snapshot!(format!("{err}\n\n{}", err.render(&src)));
+    });
+}
+
+#[test]
+fn the_json_keeps_the_contract_field_names() {
+    let src = fs::read_to_string("fixtures/standard-chile.txt").unwrap();
+    let doc = factsheet::parse(&src).unwrap();
+    let json = serde_json::to_value(&doc).unwrap();
+    for field in ["kind", "title", "country", "bureau", "date", "sections", "values", "warnings"] {
+        assert!(json.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(json["kind"], "factsheet");
+    assert_eq!(json["date"], "2019-05-03");
+    let money = json["values"].as_array().unwrap().iter().find(|v| v["kind"] == "money").unwrap();
+    assert_eq!(money["amount"], "1200000");
+    assert_eq!(money["currency"], "USD");
+    assert_eq!(money["year"], 2018);
+    let span = &money["span"];
+    assert_eq!(&src[span["start"].as_u64().unwrap() as usize..span["end"].as_u64().unwrap() as usize], "$1.2 million");
+    let phone = json["values"].as_array().unwrap().iter().find(|v| v["kind"] == "phone").unwrap();
+    assert_eq!(phone["e164"], "+12027851746");
+    // And back: the output types deserialize to what was serialized.
+    let back: factsheet::FactSheet = serde_json::from_value(json).unwrap();
+    assert_eq!(back, doc);
+}
+
+#[test]
+fn from_str_is_parse() {
+    let src = fs::read_to_string("fixtures/no-header-ghana.txt").unwrap();
+    let doc: factsheet::FactSheet = src.parse().unwrap();
+    assert_eq!(doc.country.as_deref(), Some("Ghana"));
+}
