@@ -32,13 +32,17 @@ impl DateValue {
         use chrono::Datelike;
         match *self {
             DateValue::Day(d) => d.year(),
-            DateValue::Month { year, .. } | DateValue::Year(year) | DateValue::FiscalYear(year) => year,
+            DateValue::Month { year, .. } | DateValue::Year(year) | DateValue::FiscalYear(year) => {
+                year
+            }
         }
     }
 
     /// A month-year, if the month is 1 to 12.
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        (1..=12).contains(&month).then_some(DateValue::Month { year, month })
+        (1..=12)
+            .contains(&month)
+            .then_some(DateValue::Month { year, month })
     }
 }
 
@@ -79,7 +83,9 @@ impl FromStr for DateValue {
                 let month: u32 = s[5..].parse().map_err(|_| err())?;
                 DateValue::month(year(&s[..4])?, month).ok_or_else(err)
             }
-            10 => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map(DateValue::Day).map_err(|_| err()),
+            10 => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(DateValue::Day)
+                .map_err(|_| err()),
             _ => Err(err()),
         }
     }

@@ -20,8 +20,12 @@ impl ErrorKind {
     fn message(&self) -> &'static str {
         match self {
             ErrorKind::Empty => "the text is empty",
-            ErrorKind::Binary => "the text holds control characters; it looks like binary data, not a fact sheet",
-            ErrorKind::NoProse => "the text holds no prose; expected at least one sentence of a fact sheet",
+            ErrorKind::Binary => {
+                "the text holds control characters; it looks like binary data, not a fact sheet"
+            }
+            ErrorKind::NoProse => {
+                "the text holds no prose; expected at least one sentence of a fact sheet"
+            }
         }
     }
 }
@@ -41,7 +45,11 @@ pub struct Error {
 impl Error {
     pub(crate) fn new(kind: ErrorKind, span: Span, source: &str) -> Self {
         let position = span.position(source);
-        Error { kind, span, position }
+        Error {
+            kind,
+            span,
+            position,
+        }
     }
 
     /// What went wrong.
@@ -69,7 +77,11 @@ impl Error {
     ///   |    ^
     /// ```
     pub fn render(&self, source: &str) -> String {
-        render_at(&format!("error: {}", self.kind.message()), self.span, source)
+        render_at(
+            &format!("error: {}", self.kind.message()),
+            self.span,
+            source,
+        )
     }
 }
 
@@ -85,7 +97,10 @@ pub struct Warning {
 
 impl Warning {
     pub(crate) fn new(message: impl Into<String>, span: Span) -> Self {
-        Warning { message: message.into(), span }
+        Warning {
+            message: message.into(),
+            span,
+        }
     }
 
     /// The warning with its source line and a caret under the span.
@@ -101,11 +116,19 @@ fn render_at(headline: &str, span: Span, source: &str) -> String {
         start -= 1;
     }
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
     let line_text: String = source[line_start..line_end]
         .trim_end_matches('\r')
         .chars()
-        .map(|c| if c.is_control() && c != '\t' { '\u{FFFD}' } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
         .collect();
     let width = pos.line.to_string().len();
     let caret_len = source

@@ -56,17 +56,43 @@ pub struct SeriesRow {
     pub span: Span,
 }
 
-const ESTABLISHED: [&str; 3] = ["established relations", "relations were established", "relations were opened"];
+const ESTABLISHED: [&str; 3] = [
+    "established relations",
+    "relations were established",
+    "relations were opened",
+];
 
 const SUBJECT_ENDS: [&str; 14] = [
-    " has ", " have ", " had ", " increased", " grew ", " rose ", " was ", " were ", " totaled", " reached", " from ",
-    " more than doubled", " amounted", " fell ",
+    " has ",
+    " have ",
+    " had ",
+    " increased",
+    " grew ",
+    " rose ",
+    " was ",
+    " were ",
+    " totaled",
+    " reached",
+    " from ",
+    " more than doubled",
+    " amounted",
+    " fell ",
 ];
 
 /// Verbs of giving: what such a sentence measures follows the amount
 /// ("provided $40 million in security assistance").
-const GIVING: [&str; 10] =
-    [" provided", " contributed", " invested", " committed", " pledged", " allocated", " announced", " gave", " spent", " granted"];
+const GIVING: [&str; 10] = [
+    " provided",
+    " contributed",
+    " invested",
+    " committed",
+    " pledged",
+    " allocated",
+    " announced",
+    " gave",
+    " spent",
+    " granted",
+];
 
 /// What an amount measures: the sentence's subject ("Two-way trade in goods
 /// between the United States and Peru has increased ..."), or for a verb of
@@ -75,27 +101,54 @@ const GIVING: [&str; 10] =
 fn measure(before: &str, after: &str) -> String {
     if GIVING.iter().any(|g| before.contains(g)) {
         let rest = after.trim_start();
-        let rest = rest.strip_prefix("in ").or_else(|| rest.strip_prefix("for ")).unwrap_or(rest);
-        let end = [" to ", ",", ".", ";", " including", " for ", " in ", " from ", " since ", " and ", " a ", " per "]
-            .iter()
-            .filter_map(|s| rest.find(s))
-            .min()
-            .unwrap_or(rest.len());
+        let rest = rest
+            .strip_prefix("in ")
+            .or_else(|| rest.strip_prefix("for "))
+            .unwrap_or(rest);
+        let end = [
+            " to ",
+            ",",
+            ".",
+            ";",
+            " including",
+            " for ",
+            " in ",
+            " from ",
+            " since ",
+            " and ",
+            " a ",
+            " per ",
+        ]
+        .iter()
+        .filter_map(|s| rest.find(s))
+        .min()
+        .unwrap_or(rest.len());
         let phrase = &rest[..end];
         // "in FY 2022 foreign assistance": the year is not part of the measure.
-        let phrase = phrase.trim_start_matches(|c: char| !c.is_lowercase()).trim();
+        let phrase = phrase
+            .trim_start_matches(|c: char| !c.is_lowercase())
+            .trim();
         if !phrase.is_empty() && phrase.split(' ').count() <= 8 {
             return crate::parse::collapse(phrase);
         }
     }
-    let cut = SUBJECT_ENDS.iter().filter_map(|e| before.find(e)).min().unwrap_or(before.len());
+    let cut = SUBJECT_ENDS
+        .iter()
+        .filter_map(|e| before.find(e))
+        .min()
+        .unwrap_or(before.len());
     let subject = before[..cut].trim().trim_end_matches(',');
     // "After the storm in 2016, the United States": the subject follows the opening clause.
     let subject = subject.rsplit(", ").next().unwrap_or(subject);
     crate::parse::collapse(subject)
 }
 
-pub(crate) fn derive(src: &str, values: &[Value], sections: &[Section], lists: &[OrganizationList]) -> Facts {
+pub(crate) fn derive(
+    src: &str,
+    values: &[Value],
+    sections: &[Section],
+    lists: &[OrganizationList],
+) -> Facts {
     Facts {
         relations_established: relations_established(src, values),
         embassy_address: embassy(src, values).map(|(a, _)| a),
@@ -105,16 +158,22 @@ pub(crate) fn derive(src: &str, values: &[Value], sections: &[Section], lists: &
     }
 }
 
-
 fn relations_established(src: &str, values: &[Value]) -> Option<DatedFact> {
     for v in values {
-        let ValueData::Date { value } = v.data else { continue };
+        let ValueData::Date { value } = v.data else {
+            continue;
+        };
         let start = crate::parse::sentence_start(src, v.span.start);
         let before = &src[start..v.span.start];
         let diplomatic = before.contains("diplomatic relations")
-            && ["established", "opened", "began", "recogni"].iter().any(|w| before.contains(w));
+            && ["established", "opened", "began", "recogni"]
+                .iter()
+                .any(|w| before.contains(w));
         if diplomatic || ESTABLISHED.iter().any(|p| before.contains(p)) {
-            return Some(DatedFact { value, span: v.span });
+            return Some(DatedFact {
+                value,
+                span: v.span,
+            });
         }
     }
     None
@@ -131,9 +190,13 @@ fn embassy(src: &str, values: &[Value]) -> Option<(Address, Option<String>)> {
         .collect();
     let near_embassy = |v: &Value| {
         let from = v.span.start.saturating_sub(160);
-        src.get(from..v.span.start).is_some_and(|s| s.to_ascii_lowercase().contains("embassy"))
+        src.get(from..v.span.start)
+            .is_some_and(|s| s.to_ascii_lowercase().contains("embassy"))
     };
-    let &(k, _, address) = addresses.iter().find(|(_, v, _)| near_embassy(v)).or_else(|| addresses.first())?;
+    let &(k, _, address) = addresses
+        .iter()
+        .find(|(_, v, _)| near_embassy(v))
+        .or_else(|| addresses.first())?;
     let phone = values[k + 1..].iter().take(3).find_map(|v| match &v.data {
         ValueData::Phone(p) if v.span.start <= values[k].span.end + 80 => p.e164.clone(),
         _ => None,
@@ -144,19 +207,28 @@ fn embassy(src: &str, values: &[Value]) -> Option<(Address, Option<String>)> {
 fn memberships(sections: &[Section], lists: &[OrganizationList]) -> Vec<String> {
     let in_membership_section = |l: &&OrganizationList| {
         sections.iter().any(|s| {
-            s.heading.as_deref().is_some_and(|h| h.to_ascii_lowercase().contains("membership"))
+            s.heading
+                .as_deref()
+                .is_some_and(|h| h.to_ascii_lowercase().contains("membership"))
                 && s.span.start <= l.span.start
                 && l.span.end <= s.span.end
         })
     };
-    lists.iter().find(in_membership_section).or_else(|| lists.first()).map(|l| l.names.clone()).unwrap_or_default()
+    lists
+        .iter()
+        .find(in_membership_section)
+        .or_else(|| lists.first())
+        .map(|l| l.names.clone())
+        .unwrap_or_default()
 }
 
 fn series(src: &str, values: &[Value]) -> Vec<SeriesRow> {
     values
         .iter()
         .filter_map(|v| {
-            let ValueData::Money(m) = &v.data else { return None };
+            let ValueData::Money(m) = &v.data else {
+                return None;
+            };
             let year = m.year?;
             let start = crate::parse::sentence_start(src, v.span.start);
             let measure = measure(&src[start..v.span.start], &src[v.span.end..]);

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Offsets are into the input exactly as given (UTF-8, before any
 /// normalisation), so `&input[span.start..span.end]` is always the source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// First byte, counted from 0.

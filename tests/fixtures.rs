@@ -29,18 +29,33 @@ fn the_json_keeps_the_contract_field_names() {
     let src = fs::read_to_string("fixtures/standard-chile.txt").unwrap();
     let doc = factsheet::parse(&src).unwrap();
     let json = serde_json::to_value(&doc).unwrap();
-    for field in ["kind", "title", "country", "bureau", "date", "sections", "values", "warnings"] {
+    for field in [
+        "kind", "title", "country", "bureau", "date", "sections", "values", "warnings",
+    ] {
         assert!(json.get(field).is_some(), "missing {field}");
     }
     assert_eq!(json["kind"], "factsheet");
     assert_eq!(json["date"], "2019-05-03");
-    let money = json["values"].as_array().unwrap().iter().find(|v| v["kind"] == "money").unwrap();
+    let money = json["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["kind"] == "money")
+        .unwrap();
     assert_eq!(money["amount"], "1200000");
     assert_eq!(money["currency"], "USD");
     assert_eq!(money["year"], 2018);
     let span = &money["span"];
-    assert_eq!(&src[span["start"].as_u64().unwrap() as usize..span["end"].as_u64().unwrap() as usize], "$1.2 million");
-    let phone = json["values"].as_array().unwrap().iter().find(|v| v["kind"] == "phone").unwrap();
+    assert_eq!(
+        &src[span["start"].as_u64().unwrap() as usize..span["end"].as_u64().unwrap() as usize],
+        "$1.2 million"
+    );
+    let phone = json["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["kind"] == "phone")
+        .unwrap();
     assert_eq!(phone["e164"], "+12027851746");
     // And back: the output types deserialize to what was serialized.
     let back: factsheet::FactSheet = serde_json::from_value(json).unwrap();

@@ -12,9 +12,36 @@ use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
 const STREET_TYPES: [&str; 30] = [
-    "Street", "St.", "Avenue", "Ave.", "Av.", "Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Dr.", "Place", "Pl.",
-    "Lane", "Ln.", "Court", "Ct.", "Circle", "Terrace", "Parkway", "Pkwy.", "Highway", "Square", "Plaza", "Way",
-    "Ave", "St", "Rd", "Blvd", "Av",
+    "Street",
+    "St.",
+    "Avenue",
+    "Ave.",
+    "Av.",
+    "Road",
+    "Rd.",
+    "Boulevard",
+    "Blvd.",
+    "Drive",
+    "Dr.",
+    "Place",
+    "Pl.",
+    "Lane",
+    "Ln.",
+    "Court",
+    "Ct.",
+    "Circle",
+    "Terrace",
+    "Parkway",
+    "Pkwy.",
+    "Highway",
+    "Square",
+    "Plaza",
+    "Way",
+    "Ave",
+    "St",
+    "Rd",
+    "Blvd",
+    "Av",
 ];
 
 fn word_end(i: &str) -> IResult<&str, ()> {
@@ -30,13 +57,19 @@ fn street_type(i: &str) -> IResult<&str, &str> {
             }
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
 }
 
 // "Massachusetts" | "N" | "2nd" | "A'Duwal"
 fn name_word(i: &str) -> IResult<&str, &str> {
     alt((
-        recognize((satisfy(|c| c.is_uppercase()), take_while_m_n(0, 20, |c: char| c.is_alphabetic() || c == '\''))),
+        recognize((
+            satisfy(|c| c.is_uppercase()),
+            take_while_m_n(0, 20, |c: char| c.is_alphabetic() || c == '\''),
+        )),
         recognize((
             take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
             alt((tag("st"), tag("nd"), tag("rd"), tag("th"))),
@@ -50,7 +83,16 @@ fn quadrant(i: &str) -> IResult<&str, &str> {
     preceded(
         alt((tag(", "), tag(" "))),
         terminated(
-            alt((tag("NW"), tag("NE"), tag("SW"), tag("SE"), tag("N.W."), tag("N.E."), tag("S.W."), tag("S.E."))),
+            alt((
+                tag("NW"),
+                tag("NE"),
+                tag("SW"),
+                tag("SE"),
+                tag("N.W."),
+                tag("N.E."),
+                tag("S.W."),
+                tag("S.E."),
+            )),
             word_end,
         ),
     )
@@ -63,7 +105,14 @@ fn unit(i: &str) -> IResult<&str, &str> {
         tag(", "),
         alt((
             recognize((
-                alt((tag("Suite"), tag("Ste."), tag("Room"), tag("Floor"), tag("Apt."), tag("Unit"))),
+                alt((
+                    tag("Suite"),
+                    tag("Ste."),
+                    tag("Room"),
+                    tag("Floor"),
+                    tag("Apt."),
+                    tag("Unit"),
+                )),
                 char(' '),
                 take_while_m_n(1, 6, |c: char| c.is_ascii_alphanumeric()),
             )),
@@ -78,9 +127,19 @@ fn unit(i: &str) -> IResult<&str, &str> {
 fn street(i: &str) -> IResult<&str, &str> {
     recognize((
         take_while_m_n(1, 5, |c: char| c.is_ascii_digit()),
-        opt((char('-'), take_while_m_n(1, 5, |c: char| c.is_ascii_digit()))),
+        opt((
+            char('-'),
+            take_while_m_n(1, 5, |c: char| c.is_ascii_digit()),
+        )),
         char(' '),
-        many_m_n(1, 4, terminated(verify(name_word, |w: &str| street_type(w).is_err()), char(' '))),
+        many_m_n(
+            1,
+            4,
+            terminated(
+                verify(name_word, |w: &str| street_type(w).is_err()),
+                char(' '),
+            ),
+        ),
         street_type,
         opt(quadrant),
         many_m_n(0, 2, unit),
@@ -91,7 +150,12 @@ fn street(i: &str) -> IResult<&str, &str> {
 /// "P.O. Box 202" | "PO Box 1234"
 fn post_office_box(i: &str) -> IResult<&str, &str> {
     recognize((
-        alt((tag("P.O. Box"), tag("P. O. Box"), tag("PO Box"), tag("P.O.Box"))),
+        alt((
+            tag("P.O. Box"),
+            tag("P. O. Box"),
+            tag("PO Box"),
+            tag("P.O.Box"),
+        )),
         char(' '),
         take_while_m_n(1, 6, |c: char| c.is_ascii_digit()),
         word_end,
@@ -101,19 +165,31 @@ fn post_office_box(i: &str) -> IResult<&str, &str> {
 
 // ", " | ",\n" | "\n" — an address may wrap once.
 fn part_separator(i: &str) -> IResult<&str, &str> {
-    recognize((opt(char(',')), alt((tag("\r\n"), tag("\n"), tag(" "))), opt(inline_gap))).parse(i)
+    recognize((
+        opt(char(',')),
+        alt((tag("\r\n"), tag("\n"), tag(" "))),
+        opt(inline_gap),
+    ))
+    .parse(i)
 }
 
 // "Washington" | "New York" | "St. Louis"
 fn place(i: &str) -> IResult<&str, &str> {
-    recognize((name_word, many_m_n(0, 3, (alt((tag(" "), tag(". "))), name_word)))).parse(i)
+    recognize((
+        name_word,
+        many_m_n(0, 3, (alt((tag(" "), tag(". "))), name_word)),
+    ))
+    .parse(i)
 }
 
 // "DC 20036" | "FL 33131" | "D.C. 20036-1234"
 fn state_zip(i: &str) -> IResult<&str, (&str, &str)> {
     let (rest, state) = alt((
         tag("D.C."),
-        terminated(take_while_m_n(2, 2, |c: char| c.is_ascii_uppercase()), word_end),
+        terminated(
+            take_while_m_n(2, 2, |c: char| c.is_ascii_uppercase()),
+            word_end,
+        ),
     ))
     .parse(i)?;
     let (rest, _) = opt(char(',')).parse(rest)?;
@@ -121,7 +197,10 @@ fn state_zip(i: &str) -> IResult<&str, (&str, &str)> {
     let (rest, zip) = terminated(
         recognize((
             take_while_m_n(5, 5, |c: char| c.is_ascii_digit()),
-            opt((char('-'), take_while_m_n(4, 4, |c: char| c.is_ascii_digit()))),
+            opt((
+                char('-'),
+                take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+            )),
         )),
         not(peek(satisfy(|c: char| c.is_ascii_digit()))),
     )
@@ -164,7 +243,8 @@ fn box_address(i: &str) -> IResult<&str, Address> {
     let (rest, code) = opt(preceded(tag(", "), foreign_postal_code)).parse(rest)?;
     let (rest, city) = preceded(part_separator, place).parse(rest)?;
     if code.is_none() {
-        if let Ok((after, (state, zip))) = preceded((char(','), inline_gap), state_zip).parse(rest) {
+        if let Ok((after, (state, zip))) = preceded((char(','), inline_gap), state_zip).parse(rest)
+        {
             let address = Address {
                 street: Some(street.to_string()),
                 city: Some(city.to_string()),
@@ -203,8 +283,17 @@ pub(crate) fn starts_street(i: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn parts(s: &str) -> Option<(Option<String>, Option<String>, Option<String>, Option<String>)> {
-        address(s).ok().map(|(_, a)| (a.street, a.city, a.state, a.postal_code))
+    type Parts = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn parts(s: &str) -> Option<Parts> {
+        address(s)
+            .ok()
+            .map(|(_, a)| (a.street, a.city, a.state, a.postal_code))
     }
 
     fn some(s: &str) -> Option<String> {
@@ -215,19 +304,41 @@ mod tests {
     fn us_addresses_on_one_line() {
         assert_eq!(
             parts("1700 Massachusetts Avenue, NW, Washington, DC 20036; tel."),
-            Some((some("1700 Massachusetts Avenue, NW"), some("Washington"), some("DC"), some("20036")))
+            Some((
+                some("1700 Massachusetts Avenue, NW"),
+                some("Washington"),
+                some("DC"),
+                some("20036")
+            ))
         );
         assert_eq!(
             parts("1711 N Street, NW, 2nd Floor, Washington, DC 20036;"),
-            Some((some("1711 N Street, NW, 2nd Floor"), some("Washington"), some("DC"), some("20036")))
+            Some((
+                some("1711 N Street, NW, 2nd Floor"),
+                some("Washington"),
+                some("DC"),
+                some("20036")
+            ))
         );
         assert_eq!(
             parts("3216 New Mexico Avenue NW, Washington, DC 20016"),
-            Some((some("3216 New Mexico Avenue NW"), some("Washington"), some("DC"), some("20016")))
+            Some((
+                some("3216 New Mexico Avenue NW"),
+                some("Washington"),
+                some("DC"),
+                some("20016")
+            ))
         );
-        assert_eq!(parts("2535 Belmont Rd. NW, Washington, DC 20008").unwrap().0, some("2535 Belmont Rd. NW"));
         assert_eq!(
-            parts("1531-1533 New Hampshire Avenue, NW, Washington, DC 20036").unwrap().0,
+            parts("2535 Belmont Rd. NW, Washington, DC 20008")
+                .unwrap()
+                .0,
+            some("2535 Belmont Rd. NW")
+        );
+        assert_eq!(
+            parts("1531-1533 New Hampshire Avenue, NW, Washington, DC 20036")
+                .unwrap()
+                .0,
             some("1531-1533 New Hampshire Avenue, NW")
         );
     }
@@ -236,9 +347,19 @@ mod tests {
     fn us_addresses_over_two_lines() {
         assert_eq!(
             parts("1101 Brickell Av., Suite 1602,\nMiami, FL 33131"),
-            Some((some("1101 Brickell Av., Suite 1602"), some("Miami"), some("FL"), some("33131")))
+            Some((
+                some("1101 Brickell Av., Suite 1602"),
+                some("Miami"),
+                some("FL"),
+                some("33131")
+            ))
         );
-        assert_eq!(parts("800 2nd Av., Suite 400J,\nNew York, NY 10017").unwrap().1, some("New York"));
+        assert_eq!(
+            parts("800 2nd Av., Suite 400J,\nNew York, NY 10017")
+                .unwrap()
+                .1,
+            some("New York")
+        );
     }
 
     #[test]
@@ -247,12 +368,20 @@ mod tests {
             parts("P.O. Box 202, Postal Code No. 115, Muscat, Sultanate of Oman."),
             Some((some("P.O. Box 202"), some("Muscat"), None, some("115")))
         );
-        assert_eq!(parts("P.O. Box 9, Washington, DC 20013").unwrap().3, some("20013"));
+        assert_eq!(
+            parts("P.O. Box 9, Washington, DC 20013").unwrap().3,
+            some("20013")
+        );
     }
 
     #[test]
     fn not_addresses() {
-        for s in ["1700 Massachusetts", "1827 following Peru", "2009 Trade Avenue", "40 percent"] {
+        for s in [
+            "1700 Massachusetts",
+            "1827 following Peru",
+            "2009 Trade Avenue",
+            "40 percent",
+        ] {
             assert_eq!(parts(s), None, "{s}");
         }
         assert!(starts_street("1700 Massachusetts Avenue."));

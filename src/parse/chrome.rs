@@ -76,7 +76,15 @@ const CHROME_LINES: [&str; 20] = [
     "Tweet",
 ];
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// The length of a page store's capture marker opening a line of content
 /// ("date 2024-08-07 Today, the United States ..."), or 0.
@@ -108,7 +116,11 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         return true;
     }
     // A blog's post date: "Sunday, June 17, 2012", "Wednesday, August 28, 2013 - 13:18".
-    if WEEKDAYS.iter().any(|d| t.starts_with(d) && t[d.len()..].starts_with(", ")) && t.len() < 48 {
+    if WEEKDAYS
+        .iter()
+        .any(|d| t.starts_with(d) && t[d.len()..].starts_with(", "))
+        && t.len() < 48
+    {
         return true;
     }
     // Bylines: "By Newsroom America Feeds at 2 Feb 2017".

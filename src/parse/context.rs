@@ -24,7 +24,9 @@ const TABLE_UNITS: [(&str, Scale); 8] = [
 
 fn table_unit(text: &str) -> Option<(usize, Scale)> {
     let lower = text.to_ascii_lowercase();
-    TABLE_UNITS.iter().find_map(|&(note, scale)| lower.find(note).map(|at| (at + note.len(), scale)))
+    TABLE_UNITS
+        .iter()
+        .find_map(|&(note, scale)| lower.find(note).map(|at| (at + note.len(), scale)))
 }
 
 /// Scales the amounts of a table whose unit note ("(in millions)") stands
@@ -32,7 +34,12 @@ fn table_unit(text: &str) -> Option<(usize, Scale)> {
 pub(crate) fn apply_table_units(src: &str, sections: &[Section], values: &mut [Value]) {
     for section in sections {
         let mut unit: Option<Scale> = None;
-        let mut passages: Vec<Span> = section.paragraphs.iter().chain(&section.list_items).map(|p| p.span).collect();
+        let mut passages: Vec<Span> = section
+            .paragraphs
+            .iter()
+            .chain(&section.list_items)
+            .map(|p| p.span)
+            .collect();
         if let Some(h) = section.heading_span {
             passages.push(h);
         }
@@ -51,7 +58,10 @@ pub(crate) fn apply_table_units(src: &str, sections: &[Section], values: &mut [V
                 None => span.start,
             };
             let Some(scale) = unit else { continue };
-            for v in values.iter_mut().filter(|v| v.span.start >= from && v.span.end <= span.end) {
+            for v in values
+                .iter_mut()
+                .filter(|v| v.span.start >= from && v.span.end <= span.end)
+            {
                 if let ValueData::Money(m) = &mut v.data {
                     if m.scale.is_none() {
                         m.amount = m.amount.checked_mul(scale.factor()).unwrap_or(m.amount);
@@ -74,22 +84,30 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
             continue;
         }
         let span = values[m].span;
-        let year = year_after(src, values, m).or_else(|| year_before(src, values, m)).or_else(|| {
-            // "..., including $100 million": a part takes the year of its total.
-            let (total_end, year) = inherited?;
-            let between = src.get(total_end..span.start)?;
-            (between.len() < 200 && !clause_break(between) && between.contains("including")).then_some(year)
-        });
+        let year = year_after(src, values, m)
+            .or_else(|| year_before(src, values, m))
+            .or_else(|| {
+                // "..., including $100 million": a part takes the year of its total.
+                let (total_end, year) = inherited?;
+                let between = src.get(total_end..span.start)?;
+                (between.len() < 200 && !clause_break(between) && between.contains("including"))
+                    .then_some(year)
+            });
         if let ValueData::Money(money) = &mut values[m].data {
             money.year = year;
         }
         match year {
-            Some(y) if inherited.is_none_or(|(end, _)| src.get(end..span.start).is_none_or(clause_break)) => {
+            Some(y)
+                if inherited
+                    .is_none_or(|(end, _)| src.get(end..span.start).is_none_or(clause_break)) =>
+            {
                 inherited = Some((span.end, y));
             }
             Some(_) => {}
             None => {
-                if inherited.is_some_and(|(end, _)| src.get(end..span.start).is_none_or(clause_break)) {
+                if inherited
+                    .is_some_and(|(end, _)| src.get(end..span.start).is_none_or(clause_break))
+                {
                     inherited = None;
                 }
             }
@@ -124,13 +142,22 @@ fn clause_break(between: &str) -> bool {
     }
     let bytes = between.as_bytes();
     bytes.windows(3).enumerate().any(|(k, w)| {
-        w[0] == b'.' && w[1] == b' ' && w[2].is_ascii_uppercase() && !abbreviation_before(&between[..k])
+        w[0] == b'.'
+            && w[1] == b' '
+            && w[2].is_ascii_uppercase()
+            && !abbreviation_before(&between[..k])
     })
 }
 
 fn abbreviation_before(s: &str) -> bool {
-    let word = s.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    matches!(word, "U.S" | "U.N" | "St" | "Mr" | "Mrs" | "Dr" | "No" | "Gen" | "Sen" | "Rep") || word.len() == 1
+    let word = s
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "U.S" | "U.N" | "St" | "Mr" | "Mrs" | "Dr" | "No" | "Gen" | "Sen" | "Rep"
+    ) || word.len() == 1
 }
 
 fn year_of(v: &Value) -> Option<i32> {
@@ -180,9 +207,13 @@ fn year_before(src: &str, values: &[Value], m: usize) -> Option<i32> {
         if let Some(y) = year_of(v) {
             // "Since 2004, ... $1 billion" is a total over years, not for one.
             let lead = src[..v.span.start].trim_end();
-            let open_ended = ["since", "Since", "until", "through", "by", "between", "from", "From"]
-                .iter()
-                .any(|w| lead.ends_with(w) && !lead[..lead.len() - w.len()].ends_with(char::is_alphanumeric));
+            let open_ended = [
+                "since", "Since", "until", "through", "by", "between", "from", "From",
+            ]
+            .iter()
+            .any(|w| {
+                lead.ends_with(w) && !lead[..lead.len() - w.len()].ends_with(char::is_alphanumeric)
+            });
             return (!open_ended).then_some(y);
         }
     }
@@ -210,16 +241,22 @@ mod tests {
 
     #[test]
     fn years_after_the_amount() {
-        assert_eq!(years("grew from $9.1 billion in 2009 to $14.3 billion in 2016."), vec![Some(2009), Some(2016)]);
-        assert_eq!(years("from $33 billion in 1992 to over $772 billion in goods and services in 2017."), vec![
-            Some(1992),
-            Some(2017)
-        ]);
+        assert_eq!(
+            years("grew from $9.1 billion in 2009 to $14.3 billion in 2016."),
+            vec![Some(2009), Some(2016)]
+        );
+        assert_eq!(
+            years("from $33 billion in 1992 to over $772 billion in goods and services in 2017."),
+            vec![Some(1992), Some(2017)]
+        );
     }
 
     #[test]
     fn years_before_the_amount_and_parts_of_a_total() {
-        assert_eq!(years("FY 2017 assistance of $40 million was spent."), vec![Some(2017)]);
+        assert_eq!(
+            years("FY 2017 assistance of $40 million was spent."),
+            vec![Some(2017)]
+        );
         assert_eq!(years("GDP (1997): $450 million."), vec![Some(1997)]);
         assert_eq!(
             years("It provided $240 million in FY 2022 aid, including $100 million in food and $140 million in health."),
@@ -229,8 +266,14 @@ mod tests {
 
     #[test]
     fn no_year_across_a_sentence() {
-        assert_eq!(years("Trade rose in 2016. Exports were $3 billion."), vec![None]);
+        assert_eq!(
+            years("Trade rose in 2016. Exports were $3 billion."),
+            vec![None]
+        );
         assert_eq!(years("It gave $5 billion to the region."), vec![None]);
-        assert_eq!(years("Since 2004 it has invested more than $1 billion."), vec![None]);
+        assert_eq!(
+            years("Since 2004 it has invested more than $1 billion."),
+            vec![None]
+        );
     }
 }

@@ -54,7 +54,10 @@ const MORE_MONTHS: [(&str, u32); 2] = [("Nov", 11), ("Dec", 12)];
 // is never a month.
 fn month(i: &str) -> IResult<&str, u32> {
     if !i.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
     }
     for &(name, n) in MONTHS.iter().chain(MORE_MONTHS.iter()) {
         if let Some(head) = i.get(..name.len()) {
@@ -63,12 +66,19 @@ fn month(i: &str) -> IResult<&str, u32> {
                 if rest.starts_with(|c: char| c.is_alphabetic()) {
                     continue;
                 }
-                let rest = if name.len() <= 4 { rest.strip_prefix('.').unwrap_or(rest) } else { rest };
+                let rest = if name.len() <= 4 {
+                    rest.strip_prefix('.').unwrap_or(rest)
+                } else {
+                    rest
+                };
                 return Ok((rest, n));
             }
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
 }
 
 fn digits(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, u32> {
@@ -95,13 +105,19 @@ fn digits_then_digit_free(min: usize, max: usize) -> impl FnMut(&str) -> IResult
 
 /// A four-digit year from 1500 to 2099: "1827" | "2016".
 fn year4(i: &str) -> IResult<&str, i32> {
-    map_opt(digits(4, 4), |y| (1500..=2099).contains(&y).then_some(y as i32)).parse(i)
+    map_opt(digits(4, 4), |y| {
+        (1500..=2099).contains(&y).then_some(y as i32)
+    })
+    .parse(i)
 }
 
 // Tables glue cells to years ("2021$200M"), so a full date's year may be
 // followed by anything but another digit or a letter.
 fn year4_glued(i: &str) -> IResult<&str, i32> {
-    map_opt(digits_then_digit_free(4, 4), |y| (1500..=2099).contains(&y).then_some(y as i32)).parse(i)
+    map_opt(digits_then_digit_free(4, 4), |y| {
+        (1500..=2099).contains(&y).then_some(y as i32)
+    })
+    .parse(i)
 }
 
 fn day(i: &str) -> IResult<&str, u32> {
@@ -120,26 +136,46 @@ fn month_first(i: &str) -> IResult<&str, DateValue> {
     let (rest, m) = month(i)?;
     let (rest, _) = inline_gap(rest)?;
     alt((
-        map_opt((day, opt(char(',')), gap, year4_glued), move |(d, _, _, y)| ymd(y, m, d)),
-        map_opt(preceded(opt(tag("of ")), year4), move |y| DateValue::month(y, m)),
+        map_opt(
+            (day, opt(char(',')), gap, year4_glued),
+            move |(d, _, _, y)| ymd(y, m, d),
+        ),
+        map_opt(preceded(opt(tag("of ")), year4), move |y| {
+            DateValue::month(y, m)
+        }),
     ))
     .parse(rest)
 }
 
 // "08 January 2015" | "24 February 2022"
 fn day_first(i: &str) -> IResult<&str, DateValue> {
-    map_opt((day, inline_gap, month, inline_gap, year4), |(d, _, m, _, y)| ymd(y, m, d)).parse(i)
+    map_opt(
+        (day, inline_gap, month, inline_gap, year4),
+        |(d, _, m, _, y)| ymd(y, m, d),
+    )
+    .parse(i)
 }
 
 // "05/07/2013" (U.S. order: month first) | "2025-01-24"
 fn numeric(i: &str) -> IResult<&str, DateValue> {
     alt((
         map_opt(
-            (digits_then_digit_free(1, 2), char('/'), digits_then_digit_free(1, 2), char('/'), year4),
+            (
+                digits_then_digit_free(1, 2),
+                char('/'),
+                digits_then_digit_free(1, 2),
+                char('/'),
+                year4,
+            ),
             |(m, _, d, _, y)| ymd(y, m, d),
         ),
         map_opt(
-            (year4_glued_dash, digits_then_digit_free(2, 2), char('-'), digits(2, 2)),
+            (
+                year4_glued_dash,
+                digits_then_digit_free(2, 2),
+                char('-'),
+                digits(2, 2),
+            ),
             |(y, m, _, d)| ymd(y, m, d),
         ),
     ))
@@ -153,22 +189,43 @@ fn year4_glued_dash(i: &str) -> IResult<&str, i32> {
 // "FY 2017" | "FY2019" | "FY 20" | "FY16" | "fiscal year 2018" | "Fiscal Year (FY) 2010" | "FYs 2010"
 fn fiscal_year(i: &str) -> IResult<&str, DateValue> {
     let (rest, _) = alt((
-        terminated(tag_no_case("fiscal year"), opt(preceded(inline_gap, tag("(FY)")))),
+        terminated(
+            tag_no_case("fiscal year"),
+            opt(preceded(inline_gap, tag("(FY)"))),
+        ),
         tag("FYs"),
         tag("FY"),
     ))
     .parse(i)?;
     let (rest, _) = opt(inline_gap).parse(rest)?;
-    let (rest, y) = alt((year4_glued, map_opt(digits_then_digit_free(2, 2), |y| Some(2000 + y as i32)))).parse(rest)?;
+    let (rest, y) = alt((
+        year4_glued,
+        map_opt(digits_then_digit_free(2, 2), |y| Some(2000 + y as i32)),
+    ))
+    .parse(rest)?;
     let (rest, _) = not(peek(satisfy(|c: char| c.is_alphabetic()))).parse(rest)?;
     Ok((rest, DateValue::FiscalYear(y)))
 }
 
 fn range_separator(i: &str) -> IResult<&str, ()> {
     alt((
-        value((), (opt(inline_gap), alt((char('-'), char('–'), char('—'))), opt(inline_gap))),
+        value(
+            (),
+            (
+                opt(inline_gap),
+                alt((char('-'), char('–'), char('—'))),
+                opt(inline_gap),
+            ),
+        ),
         value((), char('/')),
-        value((), (inline_gap, alt((tag("to"), tag("through"), tag("and"))), inline_gap)),
+        value(
+            (),
+            (
+                inline_gap,
+                alt((tag("to"), tag("through"), tag("and"))),
+                inline_gap,
+            ),
+        ),
     ))
     .parse(i)
 }
@@ -199,7 +256,10 @@ fn fiscal_range(i: &str) -> IResult<&str, Dated> {
         )),
     ))
     .parse(rest)?;
-    Ok((rest, end.map_or(Dated::One(start), |e| Dated::Range(start, e))))
+    Ok((
+        rest,
+        end.map_or(Dated::One(start), |e| Dated::Range(start, e)),
+    ))
 }
 
 // "2009-2011" | "1980-88" | "2007/08" | "2009 to 2016" | "1827"
@@ -208,25 +268,40 @@ fn year_or_range(i: &str) -> IResult<&str, Dated> {
     let (rest, end) = opt(preceded(range_separator, range_end_year(y))).parse(rest)?;
     Ok((
         rest,
-        end.map_or(Dated::One(DateValue::Year(y)), |e| Dated::Range(DateValue::Year(y), DateValue::Year(e))),
+        end.map_or(Dated::One(DateValue::Year(y)), |e| {
+            Dated::Range(DateValue::Year(y), DateValue::Year(e))
+        }),
     ))
 }
 
 // "A.D. 301": an early year, written with its era.
 fn anno_domini(i: &str) -> IResult<&str, DateValue> {
-    map_opt(preceded(tag("A.D. "), digits(1, 4)), |y| (y > 0).then_some(DateValue::Year(y as i32))).parse(i)
+    map_opt(preceded(tag("A.D. "), digits(1, 4)), |y| {
+        (y > 0).then_some(DateValue::Year(y as i32))
+    })
+    .parse(i)
 }
 
 // "July through December 2015" | "June-to-September 2015": both months take the year.
 fn month_range(i: &str) -> IResult<&str, Dated> {
     let (rest, first) = month(i)?;
-    let (rest, _) = alt((tag(" through "), tag(" to "), tag("-to-"), tag("–"), tag("-"))).parse(rest)?;
+    let (rest, _) = alt((
+        tag(" through "),
+        tag(" to "),
+        tag("-to-"),
+        tag("–"),
+        tag("-"),
+    ))
+    .parse(rest)?;
     let (rest, last) = month(rest)?;
     let (rest, _) = inline_gap(rest)?;
     let (rest, year) = year4(rest)?;
     match (DateValue::month(year, first), DateValue::month(year, last)) {
         (Some(a), Some(b)) if first < last => Ok((rest, Dated::Range(a, b))),
-        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
     }
 }
 
@@ -241,7 +316,11 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
         nom::combinator::map(numeric, one),
         nom::combinator::map(day_first, one),
         nom::combinator::map(year_or_range, |d| {
-            let form = if matches!(d, Dated::One(_)) { Form::BareYear } else { Form::Other };
+            let form = if matches!(d, Dated::One(_)) {
+                Form::BareYear
+            } else {
+                Form::Other
+            };
             (d, form)
         }),
     ))
@@ -294,14 +373,27 @@ mod tests {
         assert_eq!(one("FYs 2010-2014").as_deref(), Some("FY2010..FY2014"));
         assert_eq!(one("FY 2015–2016").as_deref(), Some("FY2015..FY2016"));
         assert_eq!(one("FY2019- FY2028").as_deref(), Some("FY2019..FY2028"));
-        assert_eq!(one("July through December 2015").as_deref(), Some("2015-07..2015-12"));
+        assert_eq!(
+            one("July through December 2015").as_deref(),
+            Some("2015-07..2015-12")
+        );
         assert_eq!(one("A.D. 301").as_deref(), Some("0301"));
     }
 
     #[test]
     fn not_dates() {
-        for s in ["May 21 ", "may 2012", "1990s", "12345", "G-20", "Feb 30, 2020", "1400", "2016-2012x", "FY", "13/40/2013"]
-        {
+        for s in [
+            "May 21 ",
+            "may 2012",
+            "1990s",
+            "12345",
+            "G-20",
+            "Feb 30, 2020",
+            "1400",
+            "2016-2012x",
+            "FY",
+            "13/40/2013",
+        ] {
             let got = one(s);
             assert!(got.is_none() || s == "2016-2012x", "{s} gave {got:?}");
         }

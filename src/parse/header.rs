@@ -82,9 +82,14 @@ pub(crate) fn header(src: &str, lines: &[Line]) -> Header {
             continue;
         }
         if anchors.is_empty() {
-            loose_lines += if t.contains(|c: char| c.is_ascii_digit()) { 4 } else { 1 };
+            loose_lines += if t.contains(|c: char| c.is_ascii_digit()) {
+                4
+            } else {
+                1
+            };
         }
-        let is_prose = (t.len() > 50 && t.ends_with('.')) || (t.len() > 120 && t.matches(' ').count() >= 12);
+        let is_prose =
+            (t.len() > 50 && t.ends_with('.')) || (t.len() > 120 && t.matches(' ').count() >= 12);
         if is_prose {
             if anchors.iter().any(|&(_, a)| a != Anchor::Date) {
                 break;
@@ -94,15 +99,31 @@ pub(crate) fn header(src: &str, lines: &[Line]) -> Header {
     }
     // A date line is the sheet's date only beside another header line: a date
     // standing alone near the top is a blog's post date or a caption.
-    let strong: Vec<usize> = anchors.iter().filter(|(_, a)| *a != Anchor::Date).map(|&(i, _)| i).collect();
+    let strong: Vec<usize> = anchors
+        .iter()
+        .filter(|(_, a)| *a != Anchor::Date)
+        .map(|&(i, _)| i)
+        .collect();
     anchors.retain(|&(i, a)| a != Anchor::Date || strong.iter().any(|&s| s.abs_diff(i) <= 5));
     if h.date.is_none() {
-        h.date = dates.iter().find(|(i, _)| anchors.iter().any(|(j, _)| j == i)).map(|&(_, d)| d);
+        h.date = dates
+            .iter()
+            .find(|(i, _)| anchors.iter().any(|(j, _)| j == i))
+            .map(|&(_, d)| d);
     }
-    let first = anchors.iter().filter(|(_, a)| *a != Anchor::Date).map(|&(i, _)| i).min();
+    let first = anchors
+        .iter()
+        .filter(|(_, a)| *a != Anchor::Date)
+        .map(|&(i, _)| i)
+        .min();
     let last = anchors.iter().map(|&(i, _)| i).max();
     if let (Some(first), Some(last)) = (first, last) {
-        let first = anchors.iter().map(|&(i, _)| i).filter(|&i| i + 5 >= first).min().unwrap_or(first);
+        let first = anchors
+            .iter()
+            .map(|&(i, _)| i)
+            .filter(|&i| i + 5 >= first)
+            .min()
+            .unwrap_or(first);
         h.lines = Some((first, last));
     }
     h
@@ -113,7 +134,10 @@ fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Op
     if t.eq_ignore_ascii_case("fact sheet") {
         return Some(Anchor::Label);
     }
-    if t.starts_with("More information about ") && t.contains(" is available") && !t.contains("listed here") {
+    if t.starts_with("More information about ")
+        && t.contains(" is available")
+        && !t.contains("listed here")
+    {
         h.has_more_information = true;
         if h.country.is_none() {
             h.country = more_information_country(t);
@@ -163,7 +187,10 @@ fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Op
             }
         }
     }
-    if let Some(rest) = t.strip_prefix("FACT SHEET: ").or_else(|| t.strip_prefix("Fact Sheet: ")) {
+    if let Some(rest) = t
+        .strip_prefix("FACT SHEET: ")
+        .or_else(|| t.strip_prefix("Fact Sheet: "))
+    {
         h.title = Some(collapse(t));
         h.country = relations_pair_country(rest).or_else(|| {
             let at = rest.find("Assistance to ")?;
@@ -217,7 +244,9 @@ pub(crate) fn relations_pair_country(t: &str) -> Option<String> {
         .trim_start()
         .strip_prefix(['-', '–'])?
         .trim_start();
-    let name = rest.strip_suffix(" RELATIONS").or_else(|| rest.strip_suffix(" Relations"))?;
+    let name = rest
+        .strip_suffix(" RELATIONS")
+        .or_else(|| rest.strip_suffix(" Relations"))?;
     (!name.is_empty() && name.len() < 50).then(|| country_name(name))
 }
 
@@ -225,7 +254,10 @@ pub(crate) fn relations_pair_country(t: &str) -> Option<String> {
 /// leading "the" or trailing period.
 pub(crate) fn country_name(s: &str) -> String {
     let s = collapse(s.trim().trim_end_matches('.'));
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s);
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(&s);
     title_case(s)
 }
 
@@ -293,7 +325,10 @@ mod tests {
         );
         assert_eq!(h.title.as_deref(), Some("U.S. Relations With Chile"));
         assert_eq!(h.country.as_deref(), Some("Chile"));
-        assert_eq!(h.bureau.as_deref(), Some("Bureau of Western Hemisphere Affairs"));
+        assert_eq!(
+            h.bureau.as_deref(),
+            Some("Bureau of Western Hemisphere Affairs")
+        );
         assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2019-05-03"));
         assert_eq!(h.lines, Some((0, 6)));
     }
@@ -306,7 +341,10 @@ mod tests {
         );
         assert_eq!(h.title.as_deref(), Some("Background Notes: Mali"));
         assert_eq!(h.kind, Some(Kind::BackgroundNote));
-        assert_eq!(h.bureau.as_deref(), Some("Office of West African Affairs, Bureau of African Affairs"));
+        assert_eq!(
+            h.bureau.as_deref(),
+            Some("Office of West African Affairs, Bureau of African Affairs")
+        );
         assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("1997-06"));
     }
 
@@ -329,7 +367,10 @@ mod tests {
     fn country_names() {
         assert_eq!(country_name("the Solomon Islands"), "Solomon Islands");
         assert_eq!(country_name("San Marino."), "San Marino");
-        assert_eq!(relations_pair_country("U.S. - SAO TOME AND PRINCIPE RELATIONS").as_deref(), Some("Sao Tome and Principe"));
+        assert_eq!(
+            relations_pair_country("U.S. - SAO TOME AND PRINCIPE RELATIONS").as_deref(),
+            Some("Sao Tome and Principe")
+        );
         assert_eq!(relations_pair_country("U.S. Assistance to Peru"), None);
     }
 }

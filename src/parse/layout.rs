@@ -14,7 +14,9 @@ pub(crate) enum Role {
     Header,
     /// A heading line; `glued` is the byte length of the heading when the
     /// paragraph runs on in the same line ("RELATIONSThe United States ...").
-    Heading { glued: Option<usize> },
+    Heading {
+        glued: Option<usize>,
+    },
     Paragraph,
     ListItem,
     Resource,
@@ -42,7 +44,10 @@ const NOTE_SECTIONS: [&str; 16] = [
 
 /// A list marker at the start of a line: "- ", "• ", "* ".
 pub(crate) fn list_marker(t: &str) -> bool {
-    ["- ", "• ", "* ", "· ", "– ", "o "].iter().any(|m| t.starts_with(m)) || t == "•"
+    ["- ", "• ", "* ", "· ", "– ", "o "]
+        .iter()
+        .any(|m| t.starts_with(m))
+        || t == "•"
 }
 
 /// A Background Note profile line: "Area: 4,033 sq. km." (a key, a colon, a value).
@@ -58,15 +63,27 @@ fn is_key_line(t: &str) -> bool {
 }
 
 /// Gives every body line from `from` its role.
-pub(crate) fn body_roles(src: &str, lines: &[Line], roles: &mut [Role], from: usize, country: Option<&str>) {
+pub(crate) fn body_roles(
+    src: &str,
+    lines: &[Line],
+    roles: &mut [Role],
+    from: usize,
+    country: Option<&str>,
+) {
     let text = |k: usize| lines[k].text(src);
-    let non_blank: Vec<usize> = (from..lines.len()).filter(|&k| !lines[k].is_blank()).collect();
+    let non_blank: Vec<usize> = (from..lines.len())
+        .filter(|&k| !lines[k].is_blank())
+        .collect();
     let truncated = non_blank.last().is_some_and(|&k| !ends_sentence(text(k)));
     let mut in_resources = false;
     for (n, &k) in non_blank.iter().enumerate() {
         let t = text(k);
         if in_resources {
-            roles[k] = if is_chrome(t) { Role::Chrome } else { Role::Resource };
+            roles[k] = if is_chrome(t) {
+                Role::Chrome
+            } else {
+                Role::Resource
+            };
             continue;
         }
         if is_chrome(t) {
@@ -104,13 +121,21 @@ fn is_prose(t: &str) -> bool {
     starts_well && !is_chrome(t) && (!looks_like_heading(t) || t.len() > 100)
 }
 
-fn is_heading(t: &str, next: Option<&str>, after_next: Option<&str>, next_is_cut_end: bool) -> bool {
+fn is_heading(
+    t: &str,
+    next: Option<&str>,
+    after_next: Option<&str>,
+    next_is_cut_end: bool,
+) -> bool {
     if !looks_like_heading(t) {
         return false;
     }
     let note_section = NOTE_SECTIONS.contains(&t);
     let words = t.split(' ').filter(|w| !w.is_empty()).count();
-    let shouting = t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    let shouting = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
     if words == 1 && !note_section && !(shouting && t.len() >= 4) {
         return false;
     }
@@ -143,7 +168,9 @@ fn run_in_heading(t: &str, country: Option<&str>) -> Option<usize> {
             if let Some(head) = t.get(..template.len()) {
                 let rest = &t[template.len()..];
                 let rest = rest.strip_prefix(' ').unwrap_or(rest);
-                if head.eq_ignore_ascii_case(&template) && rest.starts_with(|c: char| c.is_uppercase()) {
+                if head.eq_ignore_ascii_case(&template)
+                    && rest.starts_with(|c: char| c.is_uppercase())
+                {
                     return Some(template.len());
                 }
             }
@@ -163,8 +190,14 @@ fn run_in_heading(t: &str, country: Option<&str>) -> Option<usize> {
         }
         let head = &t[..p];
         let words = head.split(' ').count();
-        let shouting = head.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
-        if looks_like_heading(head) && (words >= 2 || shouting && head.len() >= 4) && t.len() - p > 30 {
+        let shouting = head
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
+        if looks_like_heading(head)
+            && (words >= 2 || shouting && head.len() >= 4)
+            && t.len() - p > 30
+        {
             return Some(p);
         }
     }
@@ -180,14 +213,14 @@ fn trailing_chrome(src: &str, lines: &[Line], roles: &mut [Role], non_blank: &[u
             Role::Chrome => continue,
             Role::Paragraph => {
                 let prev = n.checked_sub(1).map(|p| non_blank[p]);
-                let prev_ends = prev.is_none_or(|p| {
-                    roles[p] == Role::Chrome || ends_sentence(lines[p].text(src))
-                });
+                let prev_ends = prev
+                    .is_none_or(|p| roles[p] == Role::Chrome || ends_sentence(lines[p].text(src)));
                 let prev_chrome = prev.is_some_and(|p| roles[p] == Role::Chrome);
                 let short = t.len() <= 60 && !ends_sentence(t);
                 // After a sentence, a footer line holds no figures and no sentence
                 // ("Trade (1995): Exports--$418 million. Imports--$" is a cut profile line).
-                let plain = !t.contains(|c: char| c.is_ascii_digit() || c == '$') && !t.contains(". ");
+                let plain =
+                    !t.contains(|c: char| c.is_ascii_digit() || c == '$') && !t.contains(". ");
                 if short && prev_ends && is_footer_like(t) && (plain || prev_chrome) {
                     roles[k] = Role::Chrome;
                     continue;
@@ -210,22 +243,52 @@ mod tests {
     #[test]
     fn a_heading_stands_over_prose() {
         let prose = "The United States provides no development assistance to Peru.";
-        assert!(is_heading("U.S. Assistance to Peru", Some(prose), None, false));
+        assert!(is_heading(
+            "U.S. Assistance to Peru",
+            Some(prose),
+            None,
+            false
+        ));
         assert!(!is_heading("U.S. Assistance to Peru", None, None, false));
         assert!(!is_heading("Miami", Some(prose), None, false));
-        assert!(!is_heading("New York", Some("800 2nd Av., Suite 400J,"), None, false));
-        assert!(is_heading("PROFILE", Some("Geography"), Some("Area: 4,033 sq. km."), false));
-        assert!(!is_heading("Republic of Cape Verde", Some("Area: 4,033 sq. km."), None, false));
+        assert!(!is_heading(
+            "New York",
+            Some("800 2nd Av., Suite 400J,"),
+            None,
+            false
+        ));
+        assert!(is_heading(
+            "PROFILE",
+            Some("Geography"),
+            Some("Area: 4,033 sq. km."),
+            false
+        ));
+        assert!(!is_heading(
+            "Republic of Cape Verde",
+            Some("Area: 4,033 sq. km."),
+            None,
+            false
+        ));
     }
 
     #[test]
     fn run_in_headings_are_split_off() {
         let t = "U.S. - SAO TOME AND PRINCIPE RELATIONSThe United States established relations in 1976.";
-        assert_eq!(run_in_heading(t, None), Some("U.S. - SAO TOME AND PRINCIPE RELATIONS".len()));
+        assert_eq!(
+            run_in_heading(t, None),
+            Some("U.S. - SAO TOME AND PRINCIPE RELATIONS".len())
+        );
         let t = "Bilateral Economic RelationsU.S. exports to the islands include vehicles and machinery.";
-        assert_eq!(run_in_heading(t, None), Some("Bilateral Economic Relations".len()));
-        let t = "U.S. Assistance to Peru The Department of State provided $240 million in assistance.";
-        assert_eq!(run_in_heading(t, Some("Peru")), Some("U.S. Assistance to Peru".len()));
+        assert_eq!(
+            run_in_heading(t, None),
+            Some("Bilateral Economic Relations".len())
+        );
+        let t =
+            "U.S. Assistance to Peru The Department of State provided $240 million in assistance.";
+        assert_eq!(
+            run_in_heading(t, Some("Peru")),
+            Some("U.S. Assistance to Peru".len())
+        );
         let t = "The airstrip was blasted through the reef by SeaBees assisted by local divers long ago.";
         assert_eq!(run_in_heading(t, None), None);
     }

@@ -49,7 +49,13 @@ pub(crate) fn split(src: &str) -> Vec<Line> {
         let trimmed_front = raw.trim_start_matches(is_space);
         let trim_start = end - trimmed_front.len();
         let trim_end = trim_start + trimmed_front.trim_end_matches(is_space).len();
-        lines.push(Line { start, end, next, trim_start, trim_end });
+        lines.push(Line {
+            start,
+            end,
+            next,
+            trim_start,
+            trim_end,
+        });
         start = next;
     }
     lines
@@ -103,8 +109,10 @@ pub(crate) fn title_case(s: &str) -> String {
 }
 
 /// Words that stay lower case inside a heading or title.
-pub(crate) const SMALL_WORDS: [&str; 16] =
-    ["a", "an", "the", "of", "and", "to", "in", "for", "on", "with", "at", "by", "from", "or", "&", "vs."];
+pub(crate) const SMALL_WORDS: [&str; 16] = [
+    "a", "an", "the", "of", "and", "to", "in", "for", "on", "with", "at", "by", "from", "or", "&",
+    "vs.",
+];
 
 /// Does the line read like a heading: short, capitalised words, no sentence
 /// punctuation at the end?
@@ -123,7 +131,10 @@ pub(crate) fn looks_like_heading(t: &str) -> bool {
     if t.contains("http") || t.contains(" | ") || t.contains(['©', ';', '$']) || t.contains(": ") {
         return false;
     }
-    let without_abbrev = t.replace("U.S.", "US").replace("U. S.", "US").replace("St.", "St");
+    let without_abbrev = t
+        .replace("U.S.", "US")
+        .replace("U. S.", "US")
+        .replace("St.", "St");
     if without_abbrev.contains(". ") {
         return false;
     }
@@ -168,11 +179,17 @@ mod tests {
     #[test]
     fn headings_are_told_from_sentences() {
         assert!(looks_like_heading("U.S. Assistance to Peru"));
-        assert!(looks_like_heading("Peru's Membership in International Organizations"));
+        assert!(looks_like_heading(
+            "Peru's Membership in International Organizations"
+        ));
         assert!(looks_like_heading("U.S.-CHINA RELATIONS"));
         assert!(looks_like_heading("People-to-People Ties"));
-        assert!(!looks_like_heading("The United States provides no development assistance to Peru."));
-        assert!(!looks_like_heading("Principal U.S. embassy officials are listed"));
+        assert!(!looks_like_heading(
+            "The United States provides no development assistance to Peru."
+        ));
+        assert!(!looks_like_heading(
+            "Principal U.S. embassy officials are listed"
+        ));
         assert!(!looks_like_heading("Official Name:"));
         assert!(!looks_like_heading("a"));
     }

@@ -38,7 +38,11 @@ pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
     let body_from = match head.lines {
         Some((first, last)) => {
             for k in 0..first {
-                roles[k] = if lines[k].is_blank() { Role::Blank } else { Role::Chrome };
+                roles[k] = if lines[k].is_blank() {
+                    Role::Blank
+                } else {
+                    Role::Chrome
+                };
             }
             for (k, line) in lines.iter().enumerate().take(last + 1).skip(first) {
                 let t = line.text(src);
@@ -54,7 +58,10 @@ pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
         }
         None => 0,
     };
-    let country_hint = head.country.clone().or_else(|| country_from_body(src, &lines));
+    let country_hint = head
+        .country
+        .clone()
+        .or_else(|| country_from_body(src, &lines));
     layout::body_roles(src, &lines, &mut roles, body_from, country_hint.as_deref());
 
     let mut doc = FactSheet {
@@ -83,15 +90,27 @@ pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
     doc.kind = kind(src, &lines, &roles, &head, &doc);
     doc.facts = crate::facts::derive(src, &doc.values, &doc.sections, &doc.organizations);
     warn_about_the_text(src, &lines, &roles, &mut doc.warnings);
-    if doc.sections.iter().all(|s| s.paragraphs.is_empty() && s.list_items.is_empty()) && doc.header.is_none() {
-        return Err(Error::new(ErrorKind::NoProse, Span::new(0, src.len().min(1)), src));
+    if doc
+        .sections
+        .iter()
+        .all(|s| s.paragraphs.is_empty() && s.list_items.is_empty())
+        && doc.header.is_none()
+    {
+        return Err(Error::new(
+            ErrorKind::NoProse,
+            Span::new(0, src.len().min(1)),
+            src,
+        ));
     }
     Ok(doc)
 }
 
 /// Refuses texts that are not writing at all.
 fn readable(src: &str) -> Result<(), Error> {
-    if src.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    if src
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(Error::new(ErrorKind::Empty, Span::new(0, src.len()), src));
     }
     // NUL and other C0 controls (tab, line breaks and form feed aside) do not
@@ -109,15 +128,28 @@ fn readable(src: &str) -> Result<(), Error> {
             return Err(Error::new(ErrorKind::Binary, Span::new(at, at + 1), src));
         }
     }
-    if !src.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3) {
-        return Err(Error::new(ErrorKind::NoProse, Span::new(0, src.len().min(1)), src));
+    if !src
+        .split_whitespace()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+    {
+        return Err(Error::new(
+            ErrorKind::NoProse,
+            Span::new(0, src.len().min(1)),
+            src,
+        ));
     }
     Ok(())
 }
 
 /// Turns roles into the header, sections and skipped regions, which together
 /// cover every byte of the input.
-fn build_regions(src: &str, lines: &[Line], roles: &[Role], head: Option<(usize, usize)>, doc: &mut FactSheet) {
+fn build_regions(
+    src: &str,
+    lines: &[Line],
+    roles: &[Role],
+    head: Option<(usize, usize)>,
+    doc: &mut FactSheet,
+) {
     #[derive(PartialEq, Clone, Copy)]
     enum Region {
         Skip,
@@ -127,7 +159,10 @@ fn build_regions(src: &str, lines: &[Line], roles: &[Role], head: Option<(usize,
     let close = |doc: &mut FactSheet, region: Region, start: usize, end: usize| {
         let span = Span::new(start, end);
         match region {
-            Region::Skip => doc.skipped.push(Skipped { reason: "site chrome".into(), span }),
+            Region::Skip => doc.skipped.push(Skipped {
+                reason: "site chrome".into(),
+                span,
+            }),
             Region::Header => doc.header = Some(span),
             Region::Section => {
                 if let Some(last) = doc.sections.last_mut() {
@@ -139,7 +174,9 @@ fn build_regions(src: &str, lines: &[Line], roles: &[Role], head: Option<(usize,
     // Chrome between a section's paragraphs stays in its section (it is only
     // not read for values); chrome before the body or after its last content
     // is a skipped region.
-    let last_content = roles.iter().rposition(|r| !matches!(r, Role::Blank | Role::Chrome));
+    let last_content = roles
+        .iter()
+        .rposition(|r| !matches!(r, Role::Blank | Role::Chrome));
     let mut current: Option<(Region, usize)> = None;
     for (k, line) in lines.iter().enumerate() {
         let role = roles[k];
@@ -167,9 +204,10 @@ fn build_regions(src: &str, lines: &[Line], roles: &[Role], head: Option<(usize,
         }
         if wanted == Region::Section {
             let heading_span = match role {
-                Role::Heading { glued } => {
-                    Some(Span::new(line.trim_start, glued.map_or(line.trim_end, |len| line.trim_start + len)))
-                }
+                Role::Heading { glued } => Some(Span::new(
+                    line.trim_start,
+                    glued.map_or(line.trim_end, |len| line.trim_start + len),
+                )),
                 _ => None,
             };
             doc.sections.push(Section {
@@ -184,7 +222,10 @@ fn build_regions(src: &str, lines: &[Line], roles: &[Role], head: Option<(usize,
     }
     match current {
         Some((r, s)) => close(doc, r, s, src.len()),
-        None => doc.skipped.push(Skipped { reason: "blank".into(), span: Span::new(0, src.len()) }),
+        None => doc.skipped.push(Skipped {
+            reason: "blank".into(),
+            span: Span::new(0, src.len()),
+        }),
     }
     fill_sections(src, lines, roles, doc);
 }
@@ -194,8 +235,15 @@ fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet)
     let mut k = 0;
     while k < lines.len() {
         let line = lines[k];
-        let passage = |start: usize, end: usize| Passage { text: src[start..end].to_string(), span: Span::new(start, end) };
-        let Some(section) = doc.sections.iter_mut().find(|s| s.span.start <= line.start && line.start < s.span.end) else {
+        let passage = |start: usize, end: usize| Passage {
+            text: src[start..end].to_string(),
+            span: Span::new(start, end),
+        };
+        let Some(section) = doc
+            .sections
+            .iter_mut()
+            .find(|s| s.span.start <= line.start && line.start < s.span.end)
+        else {
             k += 1;
             continue;
         };
@@ -207,18 +255,26 @@ fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet)
                     last += 1;
                 }
                 let start = line.trim_start + chrome::capture_marker_len(line.text(src));
-                section.paragraphs.push(passage(start, lines[last].trim_end));
+                section
+                    .paragraphs
+                    .push(passage(start, lines[last].trim_end));
                 k = last + 1;
                 continue;
             }
             Role::Heading { glued: Some(len) } => {
                 let start = line.trim_start + len;
-                let start = start + (src[start..line.trim_end].len() - src[start..line.trim_end].trim_start().len());
+                let start = start
+                    + (src[start..line.trim_end].len()
+                        - src[start..line.trim_end].trim_start().len());
                 section.paragraphs.push(passage(start, line.trim_end));
             }
-            Role::ListItem => section.list_items.push(passage(line.trim_start, line.trim_end)),
+            Role::ListItem => section
+                .list_items
+                .push(passage(line.trim_start, line.trim_end)),
             Role::Resource => {
-                section.list_items.push(passage(line.trim_start, line.trim_end));
+                section
+                    .list_items
+                    .push(passage(line.trim_start, line.trim_end));
                 doc.resources.push(passage(line.trim_start, line.trim_end));
             }
             _ => {}
@@ -233,18 +289,33 @@ fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
     let mut warnings = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         if roles[k] == Role::Header {
-            scan::scan(src, line.trim_start, line.trim_end, &mut values, &mut warnings);
+            scan::scan(
+                src,
+                line.trim_start,
+                line.trim_end,
+                &mut values,
+                &mut warnings,
+            );
         }
     }
     for section in &doc.sections {
         if let Some(h) = section.heading_span {
             scan::scan(src, h.start, h.end, &mut values, &mut warnings);
         }
-        let mut passages: Vec<&Passage> = section.paragraphs.iter().chain(section.list_items.iter()).collect();
+        let mut passages: Vec<&Passage> = section
+            .paragraphs
+            .iter()
+            .chain(section.list_items.iter())
+            .collect();
         passages.sort_by_key(|p| p.span.start);
         for p in passages {
             scan::scan(src, p.span.start, p.span.end, &mut values, &mut warnings);
-            organizations::organization_lists(src, p.span.start, p.span.end, &mut doc.organizations);
+            organizations::organization_lists(
+                src,
+                p.span.start,
+                p.span.end,
+                &mut doc.organizations,
+            );
             quotes::quotes(src, p.span.start, p.span.end, &mut doc.quotes);
         }
     }
@@ -258,9 +329,14 @@ fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
 /// The country from a heading: "U.S.-PERU RELATIONS", "U.S. Assistance to Peru".
 fn country_from_heading(h: &str) -> Option<String> {
     header::relations_pair_country(h)
-        .or_else(|| h.strip_prefix("U.S. Assistance to ").map(header::country_name))
         .or_else(|| {
-            let at = h.find("’s Membership").or_else(|| h.find("'s Membership"))?;
+            h.strip_prefix("U.S. Assistance to ")
+                .map(header::country_name)
+        })
+        .or_else(|| {
+            let at = h
+                .find("’s Membership")
+                .or_else(|| h.find("'s Membership"))?;
             Some(header::country_name(&h[..at]))
         })
 }
@@ -290,7 +366,11 @@ fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
             let end = rest.find([',', '.', ';']).unwrap_or(rest.len());
             let end = rest[..end].find(" in ").unwrap_or(end);
             let name = &rest[..end];
-            if name.split(' ').all(|w| w.starts_with(|c: char| c.is_uppercase())) && name.len() < 40 {
+            if name
+                .split(' ')
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && name.len() < 40
+            {
                 return Some(header::country_name(name));
             }
         }
@@ -319,13 +399,25 @@ fn kind(src: &str, lines: &[Line], roles: &[Role], head: &header::Header, doc: &
             || h.eq_ignore_ascii_case("Bilateral Economic Relations")
             || header::relations_pair_country(h).is_some()
     });
-    let label = lines.iter().zip(roles).any(|(l, r)| *r == Role::Header && l.text(src).eq_ignore_ascii_case("fact sheet"));
-    if head.has_more_information || sheet_heading || label || texts().any(|t| t.starts_with("FROM: U.S. ")) {
+    let label = lines
+        .iter()
+        .zip(roles)
+        .any(|(l, r)| *r == Role::Header && l.text(src).eq_ignore_ascii_case("fact sheet"));
+    if head.has_more_information
+        || sheet_heading
+        || label
+        || texts().any(|t| t.starts_with("FROM: U.S. "))
+    {
         return Kind::Factsheet;
     }
     let note = texts().any(|t| {
-        t.starts_with("Nationality:") || t.starts_with("Area:") || t.ends_with("(Notes)") || t == "PROFILE"
-    }) || doc.headings().any(|h| h == "FOREIGN RELATIONS" || h == "PROFILE");
+        t.starts_with("Nationality:")
+            || t.starts_with("Area:")
+            || t.ends_with("(Notes)")
+            || t == "PROFILE"
+    }) || doc
+        .headings()
+        .any(|h| h == "FOREIGN RELATIONS" || h == "PROFILE");
     if note {
         return Kind::BackgroundNote;
     }
@@ -334,12 +426,20 @@ fn kind(src: &str, lines: &[Line], roles: &[Role], head: &header::Header, doc: &
 
 /// Warnings about the text as a whole: cut off, double-encoded.
 fn warn_about_the_text(src: &str, lines: &[Line], roles: &[Role], warnings: &mut Vec<Warning>) {
-    if let Some(k) = roles.iter().rposition(|r| matches!(r, Role::Paragraph | Role::Heading { .. } | Role::ListItem)) {
+    if let Some(k) = roles
+        .iter()
+        .rposition(|r| matches!(r, Role::Paragraph | Role::Heading { .. } | Role::ListItem))
+    {
         let line = lines[k];
         let t = line.text(src);
         let after_content = roles[k + 1..].iter().all(|r| matches!(r, Role::Blank));
-        if after_content && !lines::ends_sentence(t) && !matches!(roles[k], Role::Heading { glued: None }) {
-            let from = t.rfind(' ').map_or(line.trim_start, |i| line.trim_start + i + 1);
+        if after_content
+            && !lines::ends_sentence(t)
+            && !matches!(roles[k], Role::Heading { glued: None })
+        {
+            let from = t
+                .rfind(' ')
+                .map_or(line.trim_start, |i| line.trim_start + i + 1);
             warnings.push(Warning::new(
                 "text ends mid-sentence; the document looks truncated",
                 Span::new(from, line.trim_end),

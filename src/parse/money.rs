@@ -81,7 +81,10 @@ fn suffixed(i: &str) -> IResult<&str, Amount> {
 pub(crate) fn amount(i: &str) -> IResult<&str, Amount> {
     let (rest, found) = alt((prefixed, suffixed)).parse(i)?;
     if found.scale.is_none() && i.starts_with(['a', 'A']) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, found))
 }
@@ -92,7 +95,11 @@ impl Amount {
             Some(s) => number.checked_mul(s.factor()).unwrap_or(number),
             None => number,
         };
-        Amount { amount, currency, scale }
+        Amount {
+            amount,
+            currency,
+            scale,
+        }
     }
 }
 
@@ -101,20 +108,40 @@ mod tests {
     use super::*;
 
     fn read(s: &str) -> Option<(String, &'static str, &str)> {
-        amount(s).ok().map(|(rest, a)| (a.amount.normalize().to_string(), a.currency, rest))
+        amount(s)
+            .ok()
+            .map(|(rest, a)| (a.amount.normalize().to_string(), a.currency, rest))
     }
 
     #[test]
     fn dollar_amounts_with_scales() {
-        assert_eq!(read("$9.1 billion in 2009"), Some(("9100000000".into(), "USD", " in 2009")));
+        assert_eq!(
+            read("$9.1 billion in 2009"),
+            Some(("9100000000".into(), "USD", " in 2009"))
+        );
         assert_eq!(read("$783,000."), Some(("783000".into(), "USD", ".")));
-        assert_eq!(read("$1.197 billion"), Some(("1197000000".into(), "USD", "")));
+        assert_eq!(
+            read("$1.197 billion"),
+            Some(("1197000000".into(), "USD", ""))
+        );
         assert_eq!(read("$807bn"), Some(("807000000000".into(), "USD", "")));
         assert_eq!(read("$23.11B);"), Some(("23110000000".into(), "USD", ");")));
-        assert_eq!(read("$200MFY 2022"), Some(("200000000".into(), "USD", "FY 2022")));
-        assert_eq!(read("$51.01Billion"), Some(("51010000000".into(), "USD", "")));
-        assert_eq!(read("$983\nmillion."), Some(("983000000".into(), "USD", ".")));
-        assert_eq!(read("$40,310,055 million"), Some(("40310055".into(), "USD", " million")));
+        assert_eq!(
+            read("$200MFY 2022"),
+            Some(("200000000".into(), "USD", "FY 2022"))
+        );
+        assert_eq!(
+            read("$51.01Billion"),
+            Some(("51010000000".into(), "USD", ""))
+        );
+        assert_eq!(
+            read("$983\nmillion."),
+            Some(("983000000".into(), "USD", "."))
+        );
+        assert_eq!(
+            read("$40,310,055 million"),
+            Some(("40310055".into(), "USD", " million"))
+        );
     }
 
     #[test]

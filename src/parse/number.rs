@@ -48,7 +48,10 @@ pub(crate) fn decimal(i: &str) -> IResult<&str, Decimal> {
     let (rest, text) = number_text(i)?;
     match to_decimal(text) {
         Some(d) => Ok((rest, d)),
-        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
     }
 }
 
@@ -66,7 +69,10 @@ pub(crate) fn to_decimal(text: &str) -> Option<Decimal> {
 }
 
 fn not_followed_by_letter(i: &str) -> IResult<&str, ()> {
-    not(peek(nom::character::complete::satisfy(|c: char| c.is_alphabetic()))).parse(i)
+    not(peek(nom::character::complete::satisfy(|c: char| {
+        c.is_alphabetic()
+    })))
+    .parse(i)
 }
 
 /// A scale word: "billion" | "Million" | "THOUSAND" | "trillion".
@@ -96,8 +102,10 @@ pub(crate) fn scale_abbreviation(i: &str) -> IResult<&str, Scale> {
         value(Scale::Thousand, tag("k")),
     ))
     .parse(i)?;
-    let (rest, _) = not(peek(nom::character::complete::satisfy(|c: char| c.is_lowercase() || c.is_ascii_digit())))
-        .parse(rest)?;
+    let (rest, _) = not(peek(nom::character::complete::satisfy(|c: char| {
+        c.is_lowercase() || c.is_ascii_digit()
+    })))
+    .parse(rest)?;
     Ok((rest, scale))
 }
 
@@ -120,7 +128,10 @@ pub(crate) fn gap(i: &str) -> IResult<&str, &str> {
         }
     }
     if end == 0 {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Space,
+        )));
     }
     Ok((&i[end..], &i[..end]))
 }
@@ -134,16 +145,39 @@ pub(crate) fn inline_gap(i: &str) -> IResult<&str, &str> {
         .last()
         .unwrap_or(0);
     if end == 0 {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Space,
+        )));
     }
     Ok((&i[end..], &i[..end]))
 }
 
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 fn word_from<'a>(i: &'a str, words: &[&str]) -> IResult<&'a str, usize> {
     for (n, w) in words.iter().enumerate().rev() {
@@ -156,14 +190,18 @@ fn word_from<'a>(i: &'a str, words: &[&str]) -> IResult<&'a str, usize> {
             }
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
 }
 
 /// A number from zero to ninety-nine in words: "nine" | "forty" | "twenty-five".
 pub(crate) fn spelled_number(i: &str) -> IResult<&str, u32> {
     if let Ok((rest, tens)) = word_from(i, &TENS) {
         let base = 20 + 10 * tens as u32;
-        if let Ok((rest2, unit)) = preceded(char('-'), |j| word_from(j, &UNITS[1..10])).parse(rest) {
+        if let Ok((rest2, unit)) = preceded(char('-'), |j| word_from(j, &UNITS[1..10])).parse(rest)
+        {
             return Ok((rest2, base + unit as u32 + 1));
         }
         return Ok((rest, base));
@@ -186,7 +224,10 @@ mod tests {
         assert_eq!(dec("9.1 billion"), Some(("9.1".into(), " billion")));
         assert_eq!(dec("0.9%.The"), Some(("0.9".into(), "%.The")));
         assert_eq!(dec("2009."), Some(("2009".into(), ".")));
-        assert_eq!(dec("40,310,055 million"), Some(("40310055".into(), " million")));
+        assert_eq!(
+            dec("40,310,055 million"),
+            Some(("40310055".into(), " million"))
+        );
     }
 
     #[test]

@@ -5,7 +5,12 @@ use crate::document::OrganizationList;
 use crate::span::Span;
 
 /// Finds the organization lists in one paragraph, `src[start..end]`.
-pub(crate) fn organization_lists(src: &str, start: usize, end: usize, out: &mut Vec<OrganizationList>) {
+pub(crate) fn organization_lists(
+    src: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<OrganizationList>,
+) {
     let text = &src[start..end];
     let mut from = 0;
     while let Some(k) = text[from..].find("including ") {
@@ -13,16 +18,26 @@ pub(crate) fn organization_lists(src: &str, start: usize, end: usize, out: &mut 
         from = at + "including ".len();
         // Only a list that follows "organizations" in its sentence.
         let sentence_start = text[..at].rfind(". ").map_or(0, |i| i + 2);
-        if !text[sentence_start..at].to_ascii_lowercase().contains("organizations") {
+        if !text[sentence_start..at]
+            .to_ascii_lowercase()
+            .contains("organizations")
+        {
             continue;
         }
         let list_start = from;
-        let list_end = text[list_start..].find(". ").map_or(text.len(), |i| list_start + i);
+        let list_end = text[list_start..]
+            .find(". ")
+            .map_or(text.len(), |i| list_start + i);
         let list_end = text[list_start..list_end].trim_end_matches('.').len() + list_start;
         let names = split_names(&text[list_start..list_end]);
         if names.len() >= 2 {
-            let first = text[list_start..].strip_prefix("the ").map_or(list_start, |_| list_start + 4);
-            out.push(OrganizationList { names, span: Span::new(start + first, start + list_end) });
+            let first = text[list_start..]
+                .strip_prefix("the ")
+                .map_or(list_start, |_| list_start + 4);
+            out.push(OrganizationList {
+                names,
+                span: Span::new(start + first, start + list_end),
+            });
         }
         from = list_end.max(from);
     }
@@ -33,8 +48,11 @@ pub(crate) fn organization_lists(src: &str, start: usize, end: usize, out: &mut 
 fn split_names(list: &str) -> Vec<String> {
     // "Organization for Security and Cooperation in Europe" holds an "and": with
     // commas in the list, only they separate names.
-    let parts: Vec<&str> =
-        if list.contains([',', ';']) { list.split([',', ';']).collect() } else { list.split(" and ").collect() };
+    let parts: Vec<&str> = if list.contains([',', ';']) {
+        list.split([',', ';']).collect()
+    } else {
+        list.split(" and ").collect()
+    };
     parts
         .into_iter()
         .map(str::trim)
@@ -61,14 +79,20 @@ mod tests {
         let mut out = Vec::new();
         organization_lists(src, 0, src.len(), &mut out);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].names, vec![
-            "United Nations",
-            "Organization of American States",
-            "International Monetary Fund",
-            "World Trade Organization"
-        ]);
-        assert_eq!(out[0].span.slice(src), "United Nations, Organization of American States, International Monetary \
-                   Fund, and World Trade Organization");
+        assert_eq!(
+            out[0].names,
+            vec![
+                "United Nations",
+                "Organization of American States",
+                "International Monetary Fund",
+                "World Trade Organization"
+            ]
+        );
+        assert_eq!(
+            out[0].span.slice(src),
+            "United Nations, Organization of American States, International Monetary \
+                   Fund, and World Trade Organization"
+        );
     }
 
     #[test]
@@ -77,8 +101,15 @@ mod tests {
                    Cooperation in Europe, and Council of Europe.";
         let mut out = Vec::new();
         organization_lists(src, 0, src.len(), &mut out);
-        assert_eq!(out[0].names, vec!["Organization for Security and Cooperation in Europe", "Council of Europe"]);
-        let src = "Both join international organizations, including the United Nations and World Bank.";
+        assert_eq!(
+            out[0].names,
+            vec![
+                "Organization for Security and Cooperation in Europe",
+                "Council of Europe"
+            ]
+        );
+        let src =
+            "Both join international organizations, including the United Nations and World Bank.";
         let mut out = Vec::new();
         organization_lists(src, 0, src.len(), &mut out);
         assert_eq!(out[0].names, vec!["United Nations", "World Bank"]);

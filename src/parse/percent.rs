@@ -62,7 +62,10 @@ mod tests {
         assert_eq!(read("40%"), Some(("40".into(), false)));
         assert_eq!(read("0.9%.The"), Some(("0.9".into(), false)));
         assert_eq!(read("2 percentage points"), Some(("2".into(), true)));
-        assert_eq!(spelled_percent("forty percent").unwrap().1 .0.to_string(), "40");
+        assert_eq!(
+            spelled_percent("forty percent").unwrap().1 .0.to_string(),
+            "40"
+        );
     }
 
     #[test]

@@ -23,7 +23,10 @@ fn no_more_digits(i: &str) -> IResult<&str, ()> {
 fn north_american(i: &str) -> IResult<&str, String> {
     let (rest, (_, area, _, exchange, _, line)) = (
         opt(terminated(char('1'), sep)),
-        alt((delimited(char('('), digits(3), terminated(char(')'), opt(sep))), terminated(digits(3), sep))),
+        alt((
+            delimited(char('('), digits(3), terminated(char(')'), opt(sep))),
+            terminated(digits(3), sep),
+        )),
         nom::combinator::success(()),
         digits(3),
         one_of("-. "),
@@ -33,7 +36,10 @@ fn north_american(i: &str) -> IResult<&str, String> {
     // An area code never starts with 0 or 1; without that check "100-200-3000"
     // would be a phone number.
     if area.starts_with(['0', '1']) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, format!("+1{area}{exchange}{line}")))
 }
@@ -56,7 +62,11 @@ fn bracketed(i: &str) -> IResult<&str, Option<String>> {
 
 // "+1 202 555 0100" | "+968 2464 3400"
 fn international(i: &str) -> IResult<&str, Option<String>> {
-    let (rest, cc) = nom::sequence::preceded(char('+'), take_while_m_n(1, 3, |c: char| c.is_ascii_digit())).parse(i)?;
+    let (rest, cc) = nom::sequence::preceded(
+        char('+'),
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+    )
+    .parse(i)?;
     let (rest, _) = sep(rest)?;
     if cc == "1" {
         if let Ok((rest, e164)) = north_american(rest) {
@@ -72,7 +82,11 @@ fn local_digits(i: &str) -> IResult<&str, String> {
     let (rest, text) = verify(
         recognize((
             take_while_m_n(1, 8, |c: char| c.is_ascii_digit()),
-            nom::multi::many_m_n(0, 4, (opt(sep), take_while_m_n(2, 6, |c: char| c.is_ascii_digit()))),
+            nom::multi::many_m_n(
+                0,
+                4,
+                (opt(sep), take_while_m_n(2, 6, |c: char| c.is_ascii_digit())),
+            ),
             no_more_digits,
         )),
         |t: &str| (5..=12).contains(&t.bytes().filter(u8::is_ascii_digit).count()),
@@ -83,12 +97,24 @@ fn local_digits(i: &str) -> IResult<&str, String> {
 
 /// A telephone number and its E.164 form.
 pub(crate) fn phone(i: &str) -> IResult<&str, Option<String>> {
-    alt((bracketed, international, nom::combinator::map(north_american, Some))).parse(i)
+    alt((
+        bracketed,
+        international,
+        nom::combinator::map(north_american, Some),
+    ))
+    .parse(i)
 }
 
 /// The label before a number says whether it is a fax line: "fax", "FAX:".
 pub(crate) fn is_fax_label(before: &str) -> bool {
-    let tail: String = before.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     tail.to_ascii_lowercase().contains("fax")
 }
 
@@ -118,7 +144,10 @@ mod tests {
         assert_eq!(e164("(202) 833-9860.").as_deref(), Some("+12028339860"));
         assert_eq!(e164("202-223-2418").as_deref(), Some("+12022232418"));
         assert_eq!(e164("202.223.2418").as_deref(), Some("+12022232418"));
-        assert_eq!(e164("[1] (202) 364-6792 through").as_deref(), Some("+12023646792"));
+        assert_eq!(
+            e164("[1] (202) 364-6792 through").as_deref(),
+            Some("+12023646792")
+        );
         assert_eq!(e164("+1 202 555 0100").as_deref(), Some("+12025550100"));
     }
 
@@ -131,7 +160,14 @@ mod tests {
 
     #[test]
     fn numbers_that_are_not_phones() {
-        for s in ["123-456-7890", "202-223-24189", "2009-2011", "(202) 833", "[12345] 1", "1,000,000"] {
+        for s in [
+            "123-456-7890",
+            "202-223-24189",
+            "2009-2011",
+            "(202) 833",
+            "[12345] 1",
+            "1,000,000",
+        ] {
             assert_eq!(e164(s), None, "{s}");
         }
     }

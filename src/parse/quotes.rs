@@ -10,9 +10,15 @@ pub(crate) fn quotes(src: &str, start: usize, end: usize, out: &mut Vec<Quote>) 
     let mut from = 0;
     while let Some(k) = text[from..].find(['“', '"']) {
         let open = from + k;
-        let (open_len, close) = if text[open..].starts_with('“') { (3, '”') } else { (1, '"') };
+        let (open_len, close) = if text[open..].starts_with('“') {
+            (3, '”')
+        } else {
+            (1, '"')
+        };
         let body_start = open + open_len;
-        let Some(close_at) = text[body_start..].find(close).map(|i| body_start + i) else { return };
+        let Some(close_at) = text[body_start..].find(close).map(|i| body_start + i) else {
+            return;
+        };
         let body = &text[body_start..close_at];
         from = close_at + close.len_utf8();
         // "Strategy", “Detroit 3”: a short quoted term is a name, not a quotation.
@@ -20,18 +26,38 @@ pub(crate) fn quotes(src: &str, start: usize, end: usize, out: &mut Vec<Quote>) 
             continue;
         }
         let speaker = speaker_before(&text[..open]).or_else(|| speaker_after(&text[from..]));
-        out.push(Quote { text: body.to_string(), speaker, span: Span::new(start + open, start + from) });
+        out.push(Quote {
+            text: body.to_string(),
+            speaker,
+            span: Span::new(start + open, start + from),
+        });
     }
 }
 
 /// "As then-Secretary Tillerson said, " | "President Obama noted that " -> the speaker.
 fn speaker_before(before: &str) -> Option<String> {
-    let clause = before.rsplit(['.', ';']).next()?.trim_end().trim_end_matches([',', ':']);
-    for verb in [" said", " noted", " stated", " remarked", " declared", " put it", " observed"] {
+    let clause = before
+        .rsplit(['.', ';'])
+        .next()?
+        .trim_end()
+        .trim_end_matches([',', ':']);
+    for verb in [
+        " said",
+        " noted",
+        " stated",
+        " remarked",
+        " declared",
+        " put it",
+        " observed",
+    ] {
         // "As the Secretary put it in a visit to Santiago, " -> "the Secretary".
         if let Some(at) = clause.rfind(verb) {
             let who = &clause[..at];
-            let who = who.trim_start().strip_prefix("As ").or_else(|| who.trim_start().strip_prefix("as ")).unwrap_or(who.trim_start());
+            let who = who
+                .trim_start()
+                .strip_prefix("As ")
+                .or_else(|| who.trim_start().strip_prefix("as "))
+                .unwrap_or(who.trim_start());
             let who = who.rsplit(", ").next().unwrap_or(who).trim();
             if !who.is_empty() && who.split(' ').count() <= 6 {
                 return Some(who.to_string());

@@ -34,7 +34,13 @@ const fn start_table() -> [bool; 256] {
 static STARTS: [bool; 256] = start_table();
 
 /// Scans `src[start..end]` and appends what it finds to `values`.
-pub(crate) fn scan(src: &str, start: usize, end: usize, values: &mut Vec<Value>, warnings: &mut Vec<Warning>) {
+pub(crate) fn scan(
+    src: &str,
+    start: usize,
+    end: usize,
+    values: &mut Vec<Value>,
+    warnings: &mut Vec<Warning>,
+) {
     let bytes = src.as_bytes();
     let mut i = start;
     let mut last_end = start;
@@ -80,7 +86,11 @@ fn at_token_start(bytes: &[u8], i: usize, last_end: usize) -> bool {
 }
 
 fn make(src: &str, start: usize, end: usize, data: ValueData) -> Value {
-    Value { text: src[start..end].to_string(), span: Span::new(start, end), data }
+    Value {
+        text: src[start..end].to_string(),
+        span: Span::new(start, end),
+        data,
+    }
 }
 
 fn consumed(rest_before: &str, rest_after: &str) -> usize {
@@ -89,21 +99,36 @@ fn consumed(rest_before: &str, rest_after: &str) -> usize {
 
 /// Is byte `i` inside a web address ("//2009-2017.state.gov/r/pa/")?
 fn in_url(src: &str, i: usize) -> bool {
-    let word_start = before(src, i, 80).rfind(char::is_whitespace).map_or(i.saturating_sub(80), |k| i - before(src, i, 80).len() + k + 1);
+    let word_start = before(src, i, 80)
+        .rfind(char::is_whitespace)
+        .map_or(i.saturating_sub(80), |k| {
+            i - before(src, i, 80).len() + k + 1
+        });
     let word = &src[word_start..i];
     word.contains("//") || word.starts_with("www.") || word.contains("http")
 }
 
-fn value_at(src: &str, i: usize, end: usize, last_end: usize, warnings: &mut Vec<Warning>) -> Option<Value> {
+fn value_at(
+    src: &str,
+    i: usize,
+    end: usize,
+    last_end: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<Value> {
     let rest = &src[i..end];
     let b = rest.as_bytes()[0];
     if b.is_ascii_digit() && in_url(src, i) {
         return None;
     }
     match b {
-        b'$' | b'U' | b'E' | b'G' | 0xE2 | 0xC2 | b'a' | b'A' => {
-            money_at(src, i, end, warnings).or_else(|| if b == b'A' { date_at(src, i, end) } else { None })
-        }
+        b'$' | b'U' | b'E' | b'G' | 0xE2 | 0xC2 | b'a' | b'A' => money_at(src, i, end, warnings)
+            .or_else(|| {
+                if b == b'A' {
+                    date_at(src, i, end)
+                } else {
+                    None
+                }
+            }),
         b'(' | b'[' | b'+' => phone_at(src, i, end),
         b'0'..=b'9' => phone_at(src, i, end)
             .or_else(|| address_at(src, i, end))
@@ -147,14 +172,21 @@ fn cut_scale_word(rest: &str) -> bool {
     tail.len() < 8
         && ["billion", "million", "trillion", "thousand"]
             .iter()
-            .any(|w| w.get(..tail.len()).is_some_and(|head| head.eq_ignore_ascii_case(tail)))
+            .any(|w| {
+                w.get(..tail.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(tail))
+            })
 }
 
 fn percent_at(src: &str, i: usize, end: usize) -> Option<Value> {
     let rest = &src[i..end];
     let (after, (value, points)) = percent::percent(rest).ok()?;
     let stop = i + consumed(rest, after);
-    let data = ValueData::Percent(Percent { value, qualifier: qualifier_before(src, i), points });
+    let data = ValueData::Percent(Percent {
+        value,
+        qualifier: qualifier_before(src, i),
+        points,
+    });
     Some(make(src, i, stop, data))
 }
 
@@ -177,7 +209,11 @@ fn spelled_percent_at(src: &str, i: usize, end: usize, last_end: usize) -> Optio
     let rest = &src[word_start..end];
     let (after, (value, points)) = percent::spelled_percent(rest).ok()?;
     let stop = word_start + consumed(rest, after);
-    let data = ValueData::Percent(Percent { value, qualifier: qualifier_before(src, word_start), points });
+    let data = ValueData::Percent(Percent {
+        value,
+        qualifier: qualifier_before(src, word_start),
+        points,
+    });
     Some(make(src, word_start, stop, data))
 }
 
@@ -185,7 +221,11 @@ fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
     let rest = &src[i..end];
     let (after, e164) = phone::phone(rest).ok()?;
     let stop = i + consumed(rest, after);
-    let line = if phone::is_fax_label(before(src, i, 16)) { LineKind::Fax } else { LineKind::Voice };
+    let line = if phone::is_fax_label(before(src, i, 16)) {
+        LineKind::Fax
+    } else {
+        LineKind::Voice
+    };
     Some(make(src, i, stop, ValueData::Phone(Phone { e164, line })))
 }
 
@@ -211,7 +251,17 @@ fn date_at(src: &str, i: usize, end: usize) -> Option<Value> {
 }
 
 /// Words after which a four-digit number is a name or a number, not a year.
-const NOT_YEAR_AFTER: [&str; 9] = ["No.", "No", "Number", "Resolution", "Category", "Flight", "Route", "#", "Box"];
+const NOT_YEAR_AFTER: [&str; 9] = [
+    "No.",
+    "No",
+    "Number",
+    "Resolution",
+    "Category",
+    "Flight",
+    "Route",
+    "#",
+    "Box",
+];
 
 /// A bare four-digit number is a year unless its neighbours say otherwise:
 /// "1700 Massachusetts Avenue", "1,500 troops" (a count), "PACC 2030" (a name),
@@ -245,7 +295,8 @@ fn count_at(src: &str, i: usize, end: usize) -> Option<Value> {
     let (after, text) = super::number::number_text(rest).ok()?;
     let mut value = super::number::to_decimal(text)?;
     let mut after = after;
-    let scaled = nom::sequence::preceded(super::number::inline_gap, super::number::scale_word).parse(after);
+    let scaled =
+        nom::sequence::preceded(super::number::inline_gap, super::number::scale_word).parse(after);
     if let Ok((after_scale, scale)) = scaled {
         value = value.checked_mul(scale.factor())?;
         after = after_scale;
@@ -254,14 +305,18 @@ fn count_at(src: &str, i: usize, end: usize) -> Option<Value> {
     }
     let stop = i + consumed(rest, after);
     let unit = unit_after(&src[stop..end]);
-    let data = ValueData::Count(Count { value, unit, qualifier: qualifier_before(src, i) });
+    let data = ValueData::Count(Count {
+        value,
+        unit,
+        qualifier: qualifier_before(src, i),
+    });
     Some(make(src, i, stop, data))
 }
 
 /// Words that end the unit of a count: what follows them is not what is counted.
 const UNIT_STOP: [&str; 24] = [
-    "in", "to", "from", "and", "or", "by", "since", "for", "with", "of", "at", "on", "is", "are", "between", "among",
-    "during", "across", "after", "before", "than", "that", "which", "who",
+    "in", "to", "from", "and", "or", "by", "since", "for", "with", "of", "at", "on", "is", "are",
+    "between", "among", "during", "across", "after", "before", "than", "that", "which", "who",
 ];
 
 /// "U.S. citizens" | "per year" | "liters": up to three words after a count.
@@ -270,7 +325,9 @@ fn unit_after(after: &str) -> Option<String> {
     let mut words = Vec::new();
     for word in rest.split(' ').take(3) {
         let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
-        let letters = clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.');
+        let letters = clean
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '.');
         if clean.is_empty() || !letters || UNIT_STOP.contains(&clean) {
             break;
         }
@@ -357,7 +414,10 @@ mod tests {
         let mut values = Vec::new();
         let mut warnings = Vec::new();
         scan(src, 0, src.len(), &mut values, &mut warnings);
-        values.iter().map(|v| (v.text.clone(), v.kind_name())).collect()
+        values
+            .iter()
+            .map(|v| (v.text.clone(), v.kind_name()))
+            .collect()
     }
 
     fn texts(src: &str) -> Vec<String> {
@@ -366,7 +426,8 @@ mod tests {
 
     #[test]
     fn finds_each_kind_in_prose() {
-        let src = "In 1827 trade grew from $9.1 billion in 2009 by 40 percent; tel. (202) 833-9860.";
+        let src =
+            "In 1827 trade grew from $9.1 billion in 2009 by 40 percent; tel. (202) 833-9860.";
         assert_eq!(
             kinds(src),
             vec![
@@ -382,10 +443,16 @@ mod tests {
     #[test]
     fn street_numbers_and_counts_are_not_years() {
         let src = "at 1700 Massachusetts Avenue, NW, Washington, DC 20036 and 525,000 per year";
-        assert_eq!(kinds(src), vec![
-            ("1700 Massachusetts Avenue, NW, Washington, DC 20036".to_string(), "address"),
-            ("525,000".to_string(), "count"),
-        ]);
+        assert_eq!(
+            kinds(src),
+            vec![
+                (
+                    "1700 Massachusetts Avenue, NW, Washington, DC 20036".to_string(),
+                    "address"
+                ),
+                ("525,000".to_string(), "count"),
+            ]
+        );
         assert!(texts("the PACC 2030 plan").is_empty());
         assert!(texts("Resolution 2231 passed").is_empty());
     }
@@ -404,14 +471,20 @@ mod tests {
 
     #[test]
     fn qualifiers_are_read_before_the_value() {
-        assert_eq!(qualifier_before("grew to more than $1", 18), Some(Qualifier::MoreThan));
+        assert_eq!(
+            qualifier_before("grew to more than $1", 18),
+            Some(Qualifier::MoreThan)
+        );
         assert_eq!(qualifier_before("a cover $1", 8), None);
         assert_eq!(qualifier_before("nearly $5", 7), Some(Qualifier::About));
     }
 
     #[test]
     fn spelled_percent_and_word_money() {
-        assert_eq!(texts("rose nine percent and nearly a billion dollars"), vec!["nine percent", "a billion dollars"]);
+        assert_eq!(
+            texts("rose nine percent and nearly a billion dollars"),
+            vec!["nine percent", "a billion dollars"]
+        );
     }
 
     #[test]
@@ -426,10 +499,16 @@ mod tests {
 
     #[test]
     fn phone_blocks_and_units() {
-        assert_eq!(unit_after(" U.S. citizens presently").as_deref(), Some("U.S. citizens presently"));
+        assert_eq!(
+            unit_after(" U.S. citizens presently").as_deref(),
+            Some("U.S. citizens presently")
+        );
         assert_eq!(unit_after(" per year."), Some("per year".to_string()));
         assert_eq!(unit_after(" in 2008"), None);
         assert_eq!(unit_after(" sq. km. (1,557"), Some("sq. km.".to_string()));
-        assert_eq!(unit_after(" students between 2015"), Some("students".to_string()));
+        assert_eq!(
+            unit_after(" students between 2015"),
+            Some("students".to_string())
+        );
     }
 }

@@ -6,7 +6,11 @@ use factsheet::{FactSheet, Span, ValueData};
 use std::fmt::Write;
 
 fn check_span(src: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end && span.end <= src.len(), "{what}: span {span:?} outside 0..{}", src.len());
+    assert!(
+        span.start <= span.end && span.end <= src.len(),
+        "{what}: span {span:?} outside 0..{}",
+        src.len()
+    );
     assert!(
         src.is_char_boundary(span.start) && src.is_char_boundary(span.end),
         "{what}: span {span:?} cuts a character"
@@ -20,27 +24,46 @@ pub fn check_invariants(src: &str, doc: &FactSheet) {
     let mut last_end = 0;
     for v in &doc.values {
         check_span(src, v.span, "value");
-        assert!(v.span.start >= last_end, "values overlap or are out of order at {:?}", v.span);
-        assert_eq!(v.text, v.span.slice(src), "value text differs from its span");
+        assert!(
+            v.span.start >= last_end,
+            "values overlap or are out of order at {:?}",
+            v.span
+        );
+        assert_eq!(
+            v.text,
+            v.span.slice(src),
+            "value text differs from its span"
+        );
         assert!(!v.span.is_empty(), "empty value at {:?}", v.span);
         last_end = v.span.end;
     }
     let mut at = 0;
     for region in doc.regions() {
         check_span(src, region, "region");
-        assert_eq!(region.start, at, "regions leave a gap or overlap at byte {at}: {:?}", doc.regions());
+        assert_eq!(
+            region.start,
+            at,
+            "regions leave a gap or overlap at byte {at}: {:?}",
+            doc.regions()
+        );
         at = region.end;
     }
     assert_eq!(at, src.len(), "regions stop at {at} of {}", src.len());
     for s in &doc.sections {
         if let Some(h) = s.heading_span {
             check_span(src, h, "heading");
-            assert!(s.span.start <= h.start && h.end <= s.span.end, "heading outside its section");
+            assert!(
+                s.span.start <= h.start && h.end <= s.span.end,
+                "heading outside its section"
+            );
         }
         for p in s.paragraphs.iter().chain(&s.list_items) {
             check_span(src, p.span, "passage");
             assert_eq!(p.text, p.span.slice(src));
-            assert!(s.span.start <= p.span.start && p.span.end <= s.span.end, "passage outside its section");
+            assert!(
+                s.span.start <= p.span.start && p.span.end <= s.span.end,
+                "passage outside its section"
+            );
         }
     }
     for w in &doc.warnings {
@@ -79,7 +102,11 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
         let _ = writeln!(
             o,
             "  - {:?} ({}..{}): {} paragraphs, {} list items",
-            s.heading, s.span.start, s.span.end, s.paragraphs.len(), s.list_items.len()
+            s.heading,
+            s.span.start,
+            s.span.end,
+            s.paragraphs.len(),
+            s.list_items.len()
         );
     }
     let _ = writeln!(o, "values:");
@@ -92,7 +119,12 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
                 m.qualifier,
                 m.year
             ),
-            ValueData::Percent(p) => format!("value={} qualifier={:?} points={}", p.value.normalize(), p.qualifier, p.points),
+            ValueData::Percent(p) => format!(
+                "value={} qualifier={:?} points={}",
+                p.value.normalize(),
+                p.qualifier,
+                p.points
+            ),
             ValueData::Date { value } => format!("value={value}"),
             ValueData::DateRange { start, end } => format!("start={start} end={end}"),
             ValueData::Address(a) => format!(
@@ -100,7 +132,12 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
                 a.street, a.city, a.state, a.postal_code, a.country
             ),
             ValueData::Phone(p) => format!("e164={:?} line={:?}", p.e164, p.line),
-            ValueData::Count(c) => format!("value={} unit={:?} qualifier={:?}", c.value.normalize(), c.unit, c.qualifier),
+            ValueData::Count(c) => format!(
+                "value={} unit={:?} qualifier={:?}",
+                c.value.normalize(),
+                c.unit,
+                c.qualifier
+            ),
             _ => String::new(),
         };
         let _ = writeln!(o, "  - {} {:?} {}", v.kind_name(), v.text, detail);
@@ -117,7 +154,13 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
     }
     let f = &doc.facts;
     let _ = writeln!(o, "facts:");
-    let _ = writeln!(o, "  relations_established: {:?}", f.relations_established.as_ref().map(|r| r.value.to_string()));
+    let _ = writeln!(
+        o,
+        "  relations_established: {:?}",
+        f.relations_established
+            .as_ref()
+            .map(|r| r.value.to_string())
+    );
     let _ = writeln!(
         o,
         "  embassy: {:?} phone {:?}",
@@ -126,7 +169,14 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
     );
     let _ = writeln!(o, "  memberships: {}", f.memberships.len());
     for r in &f.series {
-        let _ = writeln!(o, "  series: {:?} {} {} {}", r.measure, r.year, r.amount.normalize(), r.currency);
+        let _ = writeln!(
+            o,
+            "  series: {:?} {} {} {}",
+            r.measure,
+            r.year,
+            r.amount.normalize(),
+            r.currency
+        );
     }
     for s in &doc.skipped {
         let _ = writeln!(o, "skipped ({}): {:?}", s.reason, short(src, s.span));

@@ -34,7 +34,11 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
         }
         Input::File(path) => (path, read::read(path, args.strict)),
     };
-    let source = if path.as_os_str() == "-" { "-".to_string() } else { path.display().to_string() };
+    let source = if path.as_os_str() == "-" {
+        "-".to_string()
+    } else {
+        path.display().to_string()
+    };
     let text = match text {
         Ok(t) => t,
         Err(e) => return failed(args.format, &source, &e.message, e.line, e.column, 0),
@@ -57,27 +61,63 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
                 *kinds.entry(v.kind_name()).or_insert(0) += 1;
             }
             match output::document(args.format, &source, &doc) {
-                Ok(rendered) => Outcome { rendered, failed: None, bytes, kinds },
+                Ok(rendered) => Outcome {
+                    rendered,
+                    failed: None,
+                    bytes,
+                    kinds,
+                },
                 Err(e) => failed(args.format, &source, &e, None, None, bytes),
             }
         }
         Err(e) => {
-            let shown = if args.format == Format::Json { e.render(&text.text) } else { e.to_string() };
+            let shown = if args.format == Format::Json {
+                e.render(&text.text)
+            } else {
+                e.to_string()
+            };
             let pos = e.position();
-            let mut outcome = failed(args.format, &source, &e.to_string(), Some(pos.line), Some(pos.column), bytes);
+            let mut outcome = failed(
+                args.format,
+                &source,
+                &e.to_string(),
+                Some(pos.line),
+                Some(pos.column),
+                bytes,
+            );
             outcome.failed = Some(format!("{source}: {shown}"));
             outcome
         }
     }
 }
 
-fn failed(format: Format, source: &str, message: &str, line: Option<usize>, column: Option<usize>, bytes: usize) -> Outcome {
-    let rendered = output::failure(format, source, ErrorBody { message, line, column });
+fn failed(
+    format: Format,
+    source: &str,
+    message: &str,
+    line: Option<usize>,
+    column: Option<usize>,
+    bytes: usize,
+) -> Outcome {
+    let rendered = output::failure(
+        format,
+        source,
+        ErrorBody {
+            message,
+            line,
+            column,
+        },
+    );
     let shown = match (line, column) {
         (Some(l), Some(c)) => format!("{source}: line {l}, column {c}: {message}"),
         _ => format!("{source}: {message}"),
     };
-    Outcome { rendered, failed: Some(shown), bytes, kinds: BTreeMap::new() }
+    Outcome {
+        rendered,
+        failed: Some(shown),
+        bytes,
+        kinds: BTreeMap::new(),
+    }
 }
 
 /// Runs `factsheet parse`; the exit code is 0 when every input parsed, 1 when
@@ -107,7 +147,10 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
         },
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(p) => p,
         Err(e) => {
@@ -115,7 +158,10 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let progress = (!args.quiet && inputs.len() >= PROGRESS_FROM && std::io::stderr().is_terminal()).then(|| {
+    let progress = (!args.quiet
+        && inputs.len() >= PROGRESS_FROM
+        && std::io::stderr().is_terminal())
+    .then(|| {
         let bar = ProgressBar::new(inputs.len() as u64);
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta}")
@@ -134,7 +180,8 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
         }
     }
     for window in inputs.chunks(jobs * WINDOW_PER_JOB) {
-        let outcomes: Vec<Outcome> = pool.install(|| window.par_iter().map(|i| parse_one(i, args)).collect());
+        let outcomes: Vec<Outcome> =
+            pool.install(|| window.par_iter().map(|i| parse_one(i, args)).collect());
         for o in outcomes {
             files += 1;
             bytes += o.bytes;

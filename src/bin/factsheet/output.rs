@@ -51,7 +51,11 @@ pub(crate) struct ErrorBody<'a> {
 pub(crate) fn document(format: Format, source: &str, doc: &FactSheet) -> Result<Vec<u8>, String> {
     let mut out = match format {
         Format::Json => serde_json::to_vec_pretty(doc).map_err(|e| e.to_string())?,
-        Format::Jsonl => serde_json::to_vec(&JsonlDocument { source, document: doc }).map_err(|e| e.to_string())?,
+        Format::Jsonl => serde_json::to_vec(&JsonlDocument {
+            source,
+            document: doc,
+        })
+        .map_err(|e| e.to_string())?,
         Format::Csv => return csv_rows(source, doc),
     };
     out.push(b'\n');
@@ -122,7 +126,16 @@ fn csv_rows(source: &str, doc: &FactSheet) -> Result<Vec<u8>, String> {
         }
         let start = v.span.start.to_string();
         let end = v.span.end.to_string();
-        let mut row: Vec<&str> = vec![source, country, &date, heading, v.kind_name(), &v.text, &start, &end];
+        let mut row: Vec<&str> = vec![
+            source,
+            country,
+            &date,
+            heading,
+            v.kind_name(),
+            &v.text,
+            &start,
+            &end,
+        ];
         row.extend(f.iter().map(String::as_str));
         w.write_record(&row).map_err(|e| e.to_string())?;
     }

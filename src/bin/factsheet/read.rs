@@ -20,7 +20,10 @@ pub(crate) struct ReadError {
 /// else Windows-1252 unless `strict`.
 pub(crate) fn decode(bytes: Vec<u8>, strict: bool) -> Result<Text, ReadError> {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Text { text, decoded_as_1252: false }),
+        Ok(text) => Ok(Text {
+            text,
+            decoded_as_1252: false,
+        }),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -34,7 +37,10 @@ pub(crate) fn decode(bytes: Vec<u8>, strict: bool) -> Result<Text, ReadError> {
                 });
             }
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
-            Ok(Text { text: text.into_owned(), decoded_as_1252: true })
+            Ok(Text {
+                text: text.into_owned(),
+                decoded_as_1252: true,
+            })
         }
     }
 }
@@ -47,6 +53,10 @@ pub(crate) fn read(path: &Path, strict: bool) -> Result<Text, ReadError> {
     } else {
         std::fs::read(path)
     };
-    let bytes = bytes.map_err(|e| ReadError { message: e.to_string(), line: None, column: None })?;
+    let bytes = bytes.map_err(|e| ReadError {
+        message: e.to_string(),
+        line: None,
+        column: None,
+    })?;
     decode(bytes, strict)
 }
