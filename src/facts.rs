@@ -62,21 +62,9 @@ const ESTABLISHED: [&str; 3] = [
     "relations were opened",
 ];
 
-const SUBJECT_ENDS: [&str; 14] = [
-    " has ",
-    " have ",
-    " had ",
-    " increased",
-    " grew ",
-    " rose ",
-    " was ",
-    " were ",
-    " totaled",
-    " reached",
-    " from ",
-    " more than doubled",
-    " amounted",
-    " fell ",
+const SUBJECT_ENDS: [&str; 15] = [
+    "has", "have", "had", "increased", "grew", "rose", "was", "were", "totaled", "reached", "from", "doubled", "amounted",
+    "fell", "is",
 ];
 
 /// Verbs of giving: what such a sentence measures follows the amount
@@ -99,7 +87,8 @@ const GIVING: [&str; 10] = [
 /// giving the words after the amount ("... provided $40 million in security
 /// assistance" -> "security assistance").
 fn measure(before: &str, after: &str) -> String {
-    if GIVING.iter().any(|g| before.contains(g)) {
+    let giving = before.split(' ').any(|w| GIVING.iter().any(|g| &g[1..] == w));
+    if giving {
         let rest = after.trim_start();
         let rest = rest
             .strip_prefix("in ")
@@ -132,12 +121,20 @@ fn measure(before: &str, after: &str) -> String {
             return crate::parse::collapse(phrase);
         }
     }
-    let cut = SUBJECT_ENDS
-        .iter()
-        .filter_map(|e| before.find(e))
-        .min()
-        .unwrap_or(before.len());
-    let subject = before[..cut].trim().trim_end_matches(',');
+    // The subject ends at its verb ("Two-way trade in goods ... has increased"),
+    // and starts after a colon ("Trade is small: U.S. goods exports were ...").
+    let before = before.rsplit(": ").next().unwrap_or(before);
+    let mut cut = before.len();
+    let mut offset = 0usize;
+    for word in before.split(' ') {
+        if SUBJECT_ENDS.contains(&word) {
+            cut = offset.saturating_sub(1);
+            break;
+        }
+        offset += word.len() + 1;
+    }
+    let subject = before[..cut.min(before.len())].trim().trim_end_matches(',');
+    let subject = subject.strip_suffix(" more than").unwrap_or(subject);
     // "After the storm in 2016, the United States": the subject follows the opening clause.
     let subject = subject.rsplit(", ").next().unwrap_or(subject);
     crate::parse::collapse(subject)
@@ -165,6 +162,9 @@ fn relations_established(src: &str, values: &[Value]) -> Option<DatedFact> {
         };
         let start = crate::parse::sentence_start(src, v.span.start);
         let before = &src[start..v.span.start];
+        if memchr::memmem::find(before.as_bytes(), b"relations").is_none() {
+            continue;
+        }
         let diplomatic = before.contains("diplomatic relations")
             && ["established", "opened", "began", "recogni"]
                 .iter()

@@ -112,7 +112,12 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         return true;
     }
     // Navigation: "Home | About | Contact", breadcrumbs "World > Europe > Germany".
-    if t.matches(" | ").count() >= 2 || t.ends_with(" |") || t.matches(" > ").count() >= 2 {
+    // (The byte search first: most lines hold neither mark.)
+    let bytes = t.as_bytes();
+    if memchr::memchr(b'|', bytes).is_some() && (t.matches(" | ").count() >= 2 || t.ends_with(" |")) {
+        return true;
+    }
+    if memchr::memchr(b'>', bytes).is_some() && t.matches(" > ").count() >= 2 {
         return true;
     }
     // A blog's post date: "Sunday, June 17, 2012", "Wednesday, August 28, 2013 - 13:18".
@@ -124,7 +129,7 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         return true;
     }
     // Bylines: "By Newsroom America Feeds at 2 Feb 2017".
-    if t.starts_with("By ") && t.contains(" at ") && t.len() < 80 && !t.ends_with('.') {
+    if t.starts_with("By ") && t.len() < 80 && !t.ends_with('.') && t.contains(" at ") {
         return true;
     }
     // A letter index "A B C D E F".
@@ -132,7 +137,7 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         return true;
     }
     // Image labels: "Tuvalu 2109×1406", "Peru [Shutterstock]".
-    if t.contains('×') && t.len() < 40 || t.ends_with("[Shutterstock]") {
+    if t.len() < 40 && t.contains('×') || t.ends_with("[Shutterstock]") {
         return true;
     }
     // A page store's capture marker: " date 2025-01-24 document".

@@ -23,10 +23,16 @@ const TABLE_UNITS: [(&str, Scale); 8] = [
 ];
 
 fn table_unit(text: &str) -> Option<(usize, Scale)> {
-    let lower = text.to_ascii_lowercase();
-    TABLE_UNITS
-        .iter()
-        .find_map(|&(note, scale)| lower.find(note).map(|at| (at + note.len(), scale)))
+    // Only a '(' can open a unit note: most passages have none or a few.
+    for open in memchr::memchr_iter(b'(', text.as_bytes()) {
+        for &(note, scale) in &TABLE_UNITS {
+            let found = text.get(open..open + note.len()).is_some_and(|t| t.eq_ignore_ascii_case(note));
+            if found {
+                return Some((open + note.len(), scale));
+            }
+        }
+    }
+    None
 }
 
 /// Scales the amounts of a table whose unit note ("(in millions)") stands

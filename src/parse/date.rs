@@ -24,61 +24,49 @@ pub(crate) enum Form {
     Other,
 }
 
-const MONTHS: [(&str, u32); 22] = [
-    ("January", 1),
-    ("February", 2),
-    ("March", 3),
-    ("April", 4),
-    ("May", 5),
-    ("June", 6),
-    ("July", 7),
-    ("August", 8),
-    ("September", 9),
-    ("October", 10),
-    ("November", 11),
-    ("December", 12),
-    ("Sept", 9),
-    ("Jan", 1),
-    ("Feb", 2),
-    ("Mar", 3),
-    ("Apr", 4),
-    ("Jun", 6),
-    ("Jul", 7),
-    ("Aug", 8),
-    ("Sep", 9),
-    ("Oct", 10),
-];
-const MORE_MONTHS: [(&str, u32); 2] = [("Nov", 11), ("Dec", 12)];
+/// A month's name from its first three letters.
+fn month_name(key: [u8; 3]) -> Option<(&'static str, u32)> {
+    Some(match &key {
+        b"jan" => ("january", 1),
+        b"feb" => ("february", 2),
+        b"mar" => ("march", 3),
+        b"apr" => ("april", 4),
+        b"may" => ("may", 5),
+        b"jun" => ("june", 6),
+        b"jul" => ("july", 7),
+        b"aug" => ("august", 8),
+        b"sep" => ("september", 9),
+        b"oct" => ("october", 10),
+        b"nov" => ("november", 11),
+        b"dec" => ("december", 12),
+        _ => return None,
+    })
+}
 
 // "December" | "DECEMBER" | "Sept." | "Dec" — capitalised, so the verb "may"
 // is never a month.
 fn month(i: &str) -> IResult<&str, u32> {
-    if !i.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )));
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
+    let b = i.as_bytes();
+    if b.len() < 3 || !b[0].is_ascii_uppercase() {
+        return Err(fail());
     }
-    for &(name, n) in MONTHS.iter().chain(MORE_MONTHS.iter()) {
-        if let Some(head) = i.get(..name.len()) {
-            if head.eq_ignore_ascii_case(name) {
-                let rest = &i[name.len()..];
-                if rest.starts_with(|c: char| c.is_alphabetic()) {
-                    continue;
-                }
-                let rest = if name.len() <= 4 {
-                    rest.strip_prefix('.').unwrap_or(rest)
-                } else {
-                    rest
-                };
-                return Ok((rest, n));
-            }
-        }
+    let key = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()];
+    let (full, n) = month_name(key).ok_or_else(fail)?;
+    let starts_with = |name: &str| i.get(..name.len()).is_some_and(|h| h.eq_ignore_ascii_case(name));
+    let len = if starts_with(full) {
+        full.len()
+    } else if n == 9 && starts_with("sept") {
+        4
+    } else {
+        3
+    };
+    let rest = &i[len..];
+    if rest.starts_with(|c: char| c.is_alphabetic()) {
+        return Err(fail());
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Tag,
-    )))
+    let rest = if len <= 4 { rest.strip_prefix('.').unwrap_or(rest) } else { rest };
+    Ok((rest, n))
 }
 
 fn digits(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, u32> {
@@ -308,23 +296,36 @@ fn month_range(i: &str) -> IResult<&str, Dated> {
 /// Any date form, and whether it was a bare year.
 pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
     let one = |d| (Dated::One(d), Form::Other);
-    alt((
-        nom::combinator::map(fiscal_range, |d| (d, Form::Other)),
-        nom::combinator::map(month_range, |d| (d, Form::Other)),
-        nom::combinator::map(anno_domini, one),
-        nom::combinator::map(month_first, one),
-        nom::combinator::map(numeric, one),
-        nom::combinator::map(day_first, one),
-        nom::combinator::map(year_or_range, |d| {
-            let form = if matches!(d, Dated::One(_)) {
-                Form::BareYear
-            } else {
-                Form::Other
-            };
-            (d, form)
-        }),
-    ))
-    .parse(i)
+    // The first byte says which forms can follow; trying only those keeps
+    // the scanner from running every branch at every capital letter.
+    match i.as_bytes().first() {
+        Some(b'0'..=b'9') => alt((
+            nom::combinator::map(numeric, one),
+            nom::combinator::map(day_first, one),
+            nom::combinator::map(year_or_range, |d| {
+                let form = if matches!(d, Dated::One(_)) { Form::BareYear } else { Form::Other };
+                (d, form)
+            }),
+        ))
+        .parse(i),
+        Some(b'F' | b'f') => alt((
+            nom::combinator::map(fiscal_range, |d| (d, Form::Other)),
+            nom::combinator::map(month_range, |d| (d, Form::Other)),
+            nom::combinator::map(month_first, one),
+        ))
+        .parse(i),
+        Some(b'A') => alt((
+            nom::combinator::map(anno_domini, one),
+            nom::combinator::map(month_range, |d| (d, Form::Other)),
+            nom::combinator::map(month_first, one),
+        ))
+        .parse(i),
+        _ => alt((
+            nom::combinator::map(month_range, |d| (d, Form::Other)),
+            nom::combinator::map(month_first, one),
+        ))
+        .parse(i),
+    }
 }
 
 #[cfg(test)]

@@ -62,31 +62,42 @@ fn is_key_line(t: &str) -> bool {
     }
 }
 
+/// What the layout needs to know of a line, worked out once per line.
+#[derive(Clone, Copy)]
+struct Shape<'a> {
+    text: &'a str,
+    chrome: bool,
+    heading_like: bool,
+}
+
+impl<'a> Shape<'a> {
+    fn of(text: &'a str) -> Self {
+        Shape { text, chrome: is_chrome(text), heading_like: looks_like_heading(text) }
+    }
+
+    /// Prose a heading can stand over: a sentence or a profile line, starting
+    /// with a letter.
+    fn is_prose(&self) -> bool {
+        let starts_well = self.text.starts_with(|c: char| c.is_alphabetic() || c == '“' || c == '"');
+        starts_well && !self.chrome && (!self.heading_like || self.text.len() > 100)
+    }
+}
+
 /// Gives every body line from `from` its role.
-pub(crate) fn body_roles(
-    src: &str,
-    lines: &[Line],
-    roles: &mut [Role],
-    from: usize,
-    country: Option<&str>,
-) {
-    let text = |k: usize| lines[k].text(src);
-    let non_blank: Vec<usize> = (from..lines.len())
-        .filter(|&k| !lines[k].is_blank())
-        .collect();
-    let truncated = non_blank.last().is_some_and(|&k| !ends_sentence(text(k)));
+pub(crate) fn body_roles(src: &str, lines: &[Line], roles: &mut [Role], from: usize, country: Option<&str>) {
+    let non_blank: Vec<usize> = (from..lines.len()).filter(|&k| !lines[k].is_blank()).collect();
+    let shapes: Vec<Shape> = non_blank.iter().map(|&k| Shape::of(lines[k].text(src))).collect();
+    let truncated = shapes.last().is_some_and(|s| !ends_sentence(s.text));
+    let run_in = RunIn::new(country);
     let mut in_resources = false;
     for (n, &k) in non_blank.iter().enumerate() {
-        let t = text(k);
+        let shape = shapes[n];
+        let t = shape.text;
         if in_resources {
-            roles[k] = if is_chrome(t) {
-                Role::Chrome
-            } else {
-                Role::Resource
-            };
+            roles[k] = if shape.chrome { Role::Chrome } else { Role::Resource };
             continue;
         }
-        if is_chrome(t) {
+        if shape.chrome {
             roles[k] = Role::Chrome;
             continue;
         }
@@ -99,14 +110,12 @@ pub(crate) fn body_roles(
             roles[k] = Role::ListItem;
             continue;
         }
-        let next = non_blank.get(n + 1).map(|&j| text(j));
-        let after_next = non_blank.get(n + 2).map(|&j| text(j));
-        let next_is_last = n + 2 == non_blank.len();
-        if is_heading(t, next, after_next, next_is_last && truncated) {
+        let next_is_cut_end = truncated && n + 2 == non_blank.len();
+        if is_heading(shape, shapes.get(n + 1), shapes.get(n + 2), next_is_cut_end) {
             roles[k] = Role::Heading { glued: None };
             continue;
         }
-        if let Some(len) = run_in_heading(t, country) {
+        if let Some(len) = run_in.heading_len(t) {
             roles[k] = Role::Heading { glued: Some(len) };
             continue;
         }
@@ -115,68 +124,67 @@ pub(crate) fn body_roles(
     trailing_chrome(src, lines, roles, &non_blank);
 }
 
-/// Prose a heading can stand over: a sentence or a profile line, starting with a letter.
-fn is_prose(t: &str) -> bool {
-    let starts_well = t.starts_with(|c: char| c.is_alphabetic() || c == '“' || c == '"');
-    starts_well && !is_chrome(t) && (!looks_like_heading(t) || t.len() > 100)
-}
-
-fn is_heading(
-    t: &str,
-    next: Option<&str>,
-    after_next: Option<&str>,
-    next_is_cut_end: bool,
-) -> bool {
-    if !looks_like_heading(t) {
+fn is_heading(line: Shape, next: Option<&Shape>, after_next: Option<&Shape>, next_is_cut_end: bool) -> bool {
+    if !line.heading_like {
         return false;
     }
+    let t = line.text;
     let note_section = NOTE_SECTIONS.contains(&t);
     let words = t.split(' ').filter(|w| !w.is_empty()).count();
-    let shouting = t
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(|c| c.is_uppercase());
+    let shouting = t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
     if words == 1 && !note_section && !(shouting && t.len() >= 4) {
         return false;
     }
     let Some(next) = next else { return false };
-    if next_is_cut_end && next.len() < 100 {
+    if next_is_cut_end && next.text.len() < 100 {
         return true;
     }
-    if is_prose(next) && (next.len() >= 15 || note_section) {
-        return note_section || !is_key_line(next) || next.ends_with(':');
+    if next.is_prose() && (next.text.len() >= 15 || note_section) {
+        return note_section || !is_key_line(next.text) || next.text.ends_with(':');
     }
     // "PROFILE" over "Geography" over the profile lines: a chain of two.
-    (note_section || shouting) && looks_like_heading(next) && after_next.is_some_and(is_prose)
+    (note_section || shouting) && next.heading_like && after_next.is_some_and(Shape::is_prose)
 }
 
-/// A heading the paragraph runs on from, in the same line: "Bilateral
+/// Headings the paragraph runs on from, in the same line: "Bilateral
 /// Economic RelationsU.S. exports ..." or "U.S. Assistance to Peru The
-/// Department ...". Returns the heading's length in bytes.
-fn run_in_heading(t: &str, country: Option<&str>) -> Option<usize> {
-    if t.len() < 40 {
-        return None;
+/// Department ...".
+struct RunIn {
+    /// The usual section headings, with the country filled in.
+    templates: Vec<String>,
+}
+
+impl RunIn {
+    fn new(country: Option<&str>) -> Self {
+        let mut templates = vec!["Bilateral Economic Relations".to_string(), "Bilateral Representation".to_string()];
+        if let Some(c) = country {
+            templates.push(format!("U.S. Assistance to {c}"));
+            templates.push(format!("{c}'s Membership in International Organizations"));
+            templates.push(format!("{c}’s Membership in International Organizations"));
+        }
+        RunIn { templates }
     }
-    if let Some(c) = country {
-        for template in [
-            format!("U.S. Assistance to {c}"),
-            format!("{c}'s Membership in International Organizations"),
-            format!("{c}’s Membership in International Organizations"),
-            "Bilateral Economic Relations".to_string(),
-            "Bilateral Representation".to_string(),
-        ] {
+
+    /// The heading's length in bytes, if the line opens with one.
+    fn heading_len(&self, t: &str) -> Option<usize> {
+        if t.len() < 40 || !t.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        for template in &self.templates {
             if let Some(head) = t.get(..template.len()) {
                 let rest = &t[template.len()..];
                 let rest = rest.strip_prefix(' ').unwrap_or(rest);
-                if head.eq_ignore_ascii_case(&template)
-                    && rest.starts_with(|c: char| c.is_uppercase())
-                {
+                if head.eq_ignore_ascii_case(template) && rest.starts_with(|c: char| c.is_uppercase()) {
                     return Some(template.len());
                 }
             }
         }
+        glued_heading_len(t)
     }
-    // Glued: a letter, then a capital that starts a sentence.
+}
+
+/// Glued: a letter, then a capital that starts a sentence.
+fn glued_heading_len(t: &str) -> Option<usize> {
     let bytes = t.as_bytes();
     for p in 1..t.len().min(110) {
         let (prev, cur) = (bytes[p - 1], bytes[p]);
@@ -190,14 +198,8 @@ fn run_in_heading(t: &str, country: Option<&str>) -> Option<usize> {
         }
         let head = &t[..p];
         let words = head.split(' ').count();
-        let shouting = head
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
-        if looks_like_heading(head)
-            && (words >= 2 || shouting && head.len() >= 4)
-            && t.len() - p > 30
-        {
+        let shouting = head.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        if looks_like_heading(head) && (words >= 2 || shouting && head.len() >= 4) && t.len() - p > 30 {
             return Some(p);
         }
     }
@@ -240,57 +242,34 @@ fn is_footer_like(t: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn heading(t: &str, next: Option<&str>, after_next: Option<&str>) -> bool {
+        let next = next.map(Shape::of);
+        let after_next = after_next.map(Shape::of);
+        is_heading(Shape::of(t), next.as_ref(), after_next.as_ref(), false)
+    }
+
     #[test]
     fn a_heading_stands_over_prose() {
         let prose = "The United States provides no development assistance to Peru.";
-        assert!(is_heading(
-            "U.S. Assistance to Peru",
-            Some(prose),
-            None,
-            false
-        ));
-        assert!(!is_heading("U.S. Assistance to Peru", None, None, false));
-        assert!(!is_heading("Miami", Some(prose), None, false));
-        assert!(!is_heading(
-            "New York",
-            Some("800 2nd Av., Suite 400J,"),
-            None,
-            false
-        ));
-        assert!(is_heading(
-            "PROFILE",
-            Some("Geography"),
-            Some("Area: 4,033 sq. km."),
-            false
-        ));
-        assert!(!is_heading(
-            "Republic of Cape Verde",
-            Some("Area: 4,033 sq. km."),
-            None,
-            false
-        ));
+        assert!(heading("U.S. Assistance to Peru", Some(prose), None));
+        assert!(!heading("U.S. Assistance to Peru", None, None));
+        assert!(!heading("Miami", Some(prose), None));
+        assert!(!heading("New York", Some("800 2nd Av., Suite 400J,"), None));
+        assert!(heading("PROFILE", Some("Geography"), Some("Area: 4,033 sq. km.")));
+        assert!(!heading("Republic of Cape Verde", Some("Area: 4,033 sq. km."), None));
     }
 
     #[test]
     fn run_in_headings_are_split_off() {
+        let none = RunIn::new(None);
         let t = "U.S. - SAO TOME AND PRINCIPE RELATIONSThe United States established relations in 1976.";
-        assert_eq!(
-            run_in_heading(t, None),
-            Some("U.S. - SAO TOME AND PRINCIPE RELATIONS".len())
-        );
+        assert_eq!(none.heading_len(t), Some("U.S. - SAO TOME AND PRINCIPE RELATIONS".len()));
         let t = "Bilateral Economic RelationsU.S. exports to the islands include vehicles and machinery.";
-        assert_eq!(
-            run_in_heading(t, None),
-            Some("Bilateral Economic Relations".len())
-        );
-        let t =
-            "U.S. Assistance to Peru The Department of State provided $240 million in assistance.";
-        assert_eq!(
-            run_in_heading(t, Some("Peru")),
-            Some("U.S. Assistance to Peru".len())
-        );
+        assert_eq!(none.heading_len(t), Some("Bilateral Economic Relations".len()));
+        let t = "U.S. Assistance to Peru The Department of State provided $240 million in assistance.";
+        assert_eq!(RunIn::new(Some("Peru")).heading_len(t), Some("U.S. Assistance to Peru".len()));
         let t = "The airstrip was blasted through the reef by SeaBees assisted by local divers long ago.";
-        assert_eq!(run_in_heading(t, None), None);
+        assert_eq!(none.heading_len(t), None);
     }
 
     #[test]

@@ -117,8 +117,8 @@ pub(crate) const SMALL_WORDS: [&str; 16] = [
 /// Does the line read like a heading: short, capitalised words, no sentence
 /// punctuation at the end?
 pub(crate) fn looks_like_heading(t: &str) -> bool {
-    let len = t.chars().count();
-    if !(2..=100).contains(&len) {
+    // At most 100 characters; the byte test first spares counting long lines.
+    if t.len() < 2 || t.len() > 400 || t.chars().count() > 100 {
         return false;
     }
     let first = t.chars().next().unwrap_or(' ');
@@ -131,12 +131,12 @@ pub(crate) fn looks_like_heading(t: &str) -> bool {
     if t.contains("http") || t.contains(" | ") || t.contains(['©', ';', '$']) || t.contains(": ") {
         return false;
     }
-    let without_abbrev = t
-        .replace("U.S.", "US")
-        .replace("U. S.", "US")
-        .replace("St.", "St");
-    if without_abbrev.contains(". ") {
-        return false;
+    // A sentence break inside, other than after "U.S." or "St.", makes it prose.
+    for (at, _) in t.match_indices(". ") {
+        let word = t[..at].rsplit(' ').next().unwrap_or("");
+        if !matches!(word, "U.S" | "St") && word.len() != 1 {
+            return false;
+        }
     }
     let mut words = 0;
     for word in t.split(' ').filter(|w| !w.is_empty()) {

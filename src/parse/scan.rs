@@ -99,12 +99,12 @@ fn consumed(rest_before: &str, rest_after: &str) -> usize {
 
 /// Is byte `i` inside a web address ("//2009-2017.state.gov/r/pa/")?
 fn in_url(src: &str, i: usize) -> bool {
-    let word_start = before(src, i, 80)
-        .rfind(char::is_whitespace)
-        .map_or(i.saturating_sub(80), |k| {
-            i - before(src, i, 80).len() + k + 1
-        });
-    let word = &src[word_start..i];
+    // A number after a space or a bracket starts a word, and no address.
+    if i == 0 || matches!(src.as_bytes()[i - 1], b' ' | b'\n' | b'(' | b'$' | b'\t') {
+        return false;
+    }
+    let window = before(src, i, 80);
+    let word = window.rsplit(char::is_whitespace).next().unwrap_or(window);
     word.contains("//") || word.starts_with("www.") || word.contains("http")
 }
 
@@ -121,14 +121,18 @@ fn value_at(
         return None;
     }
     match b {
-        b'$' | b'U' | b'E' | b'G' | 0xE2 | 0xC2 | b'a' | b'A' => money_at(src, i, end, warnings)
-            .or_else(|| {
-                if b == b'A' {
-                    date_at(src, i, end)
-                } else {
-                    None
-                }
-            }),
+        b'$' | 0xE2 | 0xC2 => money_at(src, i, end, warnings),
+        // Words starting with these letters are common; a byte test or two
+        // tells the few that can open an amount ("US$", "EUR ", "a billion").
+        b'U' | b'E' | b'G' | b'a' | b'A' => {
+            let money = rest.starts_with("US")
+                || rest.starts_with("U.S.")
+                || rest.starts_with("EUR ")
+                || rest.starts_with("GBP ")
+                || (matches!(b, b'a' | b'A') && rest.as_bytes().get(1) == Some(&b' '));
+            let found = if money { money_at(src, i, end, warnings) } else { None };
+            found.or_else(|| if b == b'A' { date_at(src, i, end) } else { None })
+        }
         b'(' | b'[' | b'+' => phone_at(src, i, end),
         b'0'..=b'9' => phone_at(src, i, end)
             .or_else(|| address_at(src, i, end))
@@ -136,8 +140,9 @@ fn value_at(
             .or_else(|| money_at(src, i, end, warnings))
             .or_else(|| date_at(src, i, end))
             .or_else(|| count_at(src, i, end)),
-        b'P' => address_at(src, i, end),
-        b'p' => spelled_percent_at(src, i, end, last_end),
+        b'P' if rest.starts_with("P.") || rest.starts_with("PO ") => address_at(src, i, end),
+        b'p' if rest.starts_with("per") => spelled_percent_at(src, i, end, last_end),
+        b'p' => None,
         _ => date_at(src, i, end),
     }
 }
