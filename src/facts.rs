@@ -123,7 +123,11 @@ fn measure(before: &str, after: &str) -> String {
     }
     // The subject ends at its verb ("Two-way trade in goods ... has increased"),
     // and starts after a colon ("Trade is small: U.S. goods exports were ...").
-    let before = before.rsplit(": ").next().unwrap_or(before);
+    // A profile line's key is its measure: "GDP (1995): $2.1 billion".
+    let before = match before.trim_end().rsplit_once(": ") {
+        Some((_, after)) if !after.trim().is_empty() => after,
+        _ => before.trim_end().trim_end_matches(':'),
+    };
     let mut cut = before.len();
     let mut offset = 0usize;
     for word in before.split(' ') {
@@ -133,7 +137,7 @@ fn measure(before: &str, after: &str) -> String {
         }
         offset += word.len() + 1;
     }
-    let subject = before[..cut.min(before.len())].trim().trim_end_matches(',');
+    let subject = before[..cut.min(before.len())].trim().trim_end_matches([',', '-']);
     let subject = subject.strip_suffix(" more than").unwrap_or(subject);
     // "After the storm in 2016, the United States": the subject follows the opening clause.
     let subject = subject.rsplit(", ").next().unwrap_or(subject);
