@@ -25,7 +25,11 @@ fn fixtures() -> Vec<(String, String)> {
 
 /// All fixtures, one after another.
 fn concatenated() -> String {
-    fixtures().into_iter().map(|(_, text)| text).collect::<Vec<_>>().join("\n\n")
+    fixtures()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// A sheet whose paragraphs are one sentence, repeated to about `bytes`.
@@ -52,19 +56,26 @@ fn whole_documents(c: &mut Criterion) {
     for (name, text) in fixtures() {
         factsheet::parse(&text).expect("every fixture parses");
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(&name), &text, |b, t| b.iter(|| factsheet::parse(black_box(t))));
+        group.bench_with_input(BenchmarkId::from_parameter(&name), &text, |b, t| {
+            b.iter(|| factsheet::parse(black_box(t)))
+        });
     }
     group.finish();
 
     let all = concatenated();
     let doc = factsheet::parse(&all).expect("the concatenation parses");
-    assert!(doc.values.len() > 100, "the concatenation holds the fixtures' values");
+    assert!(
+        doc.values.len() > 100,
+        "the concatenation holds the fixtures' values"
+    );
     let mut group = c.benchmark_group("all-fixtures");
     group.throughput(Throughput::Bytes(all.len() as u64));
     group.bench_function("parse", |b| b.iter(|| factsheet::parse(black_box(&all))));
     let newlines = memchr::memchr_iter(b'\n', all.as_bytes()).count();
     assert!(newlines > 100);
-    group.bench_function("baseline-memchr-newlines", |b| b.iter(|| memchr::memchr_iter(b'\n', black_box(all.as_bytes())).count()));
+    group.bench_function("baseline-memchr-newlines", |b| {
+        b.iter(|| memchr::memchr_iter(b'\n', black_box(all.as_bytes())).count())
+    });
     group.finish();
 }
 
@@ -74,8 +85,15 @@ fn value_kinds(c: &mut Criterion) {
         let text = dense(sentence, 256 * 1024);
         let doc = factsheet::parse(&text).unwrap();
         let sentences = text.matches(sentence).count();
-        let found = doc.values.iter().filter(|v| v.kind_name().starts_with(kind) || kind == "address").count();
-        assert!(found >= sentences * per_sentence, "{kind}: found {found} values in {sentences} sentences");
+        let found = doc
+            .values
+            .iter()
+            .filter(|v| v.kind_name().starts_with(kind) || kind == "address")
+            .count();
+        assert!(
+            found >= sentences * per_sentence,
+            "{kind}: found {found} values in {sentences} sentences"
+        );
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(kind, |b| b.iter(|| factsheet::parse(black_box(&text))));
     }

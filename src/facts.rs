@@ -63,8 +63,21 @@ const ESTABLISHED: [&str; 3] = [
 ];
 
 const SUBJECT_ENDS: [&str; 15] = [
-    "has", "have", "had", "increased", "grew", "rose", "was", "were", "totaled", "reached", "from", "doubled", "amounted",
-    "fell", "is",
+    "has",
+    "have",
+    "had",
+    "increased",
+    "grew",
+    "rose",
+    "was",
+    "were",
+    "totaled",
+    "reached",
+    "from",
+    "doubled",
+    "amounted",
+    "fell",
+    "is",
 ];
 
 /// Verbs of giving: what such a sentence measures follows the amount
@@ -87,7 +100,9 @@ const GIVING: [&str; 10] = [
 /// giving the words after the amount ("... provided $40 million in security
 /// assistance" -> "security assistance").
 fn measure(before: &str, after: &str) -> String {
-    let giving = before.split(' ').any(|w| GIVING.iter().any(|g| &g[1..] == w));
+    let giving = before
+        .split(' ')
+        .any(|w| GIVING.iter().any(|g| &g[1..] == w));
     if giving {
         let rest = after.trim_start();
         let rest = rest
@@ -137,7 +152,9 @@ fn measure(before: &str, after: &str) -> String {
         }
         offset += word.len() + 1;
     }
-    let subject = before[..cut.min(before.len())].trim().trim_end_matches([',', '-']);
+    let subject = before[..cut.min(before.len())]
+        .trim()
+        .trim_end_matches([',', '-']);
     let subject = subject.strip_suffix(" more than").unwrap_or(subject);
     // "After the storm in 2016, the United States": the subject follows the opening clause.
     let subject = subject.rsplit(", ").next().unwrap_or(subject);
@@ -160,24 +177,33 @@ pub(crate) fn derive(
 }
 
 fn relations_established(src: &str, values: &[Value]) -> Option<DatedFact> {
-    for v in values {
-        let ValueData::Date { value } = v.data else {
-            continue;
-        };
-        let start = crate::parse::sentence_start(src, v.span.start);
-        let before = &src[start..v.span.start];
-        if memchr::memmem::find(before.as_bytes(), b"relations").is_none() {
-            continue;
-        }
-        let diplomatic = before.contains("diplomatic relations")
+    // Each "relations" in the text, then the first date after it in its sentence:
+    // one pass over the text, not a sentence's worth of look-back per date.
+    for hit in memchr::memmem::find_iter(src.as_bytes(), b"relations") {
+        let start = crate::parse::sentence_start(src, hit);
+        let lead = crate::parse::after(src, start, hit + 40 - start);
+        let diplomatic = lead.contains("diplomatic relations")
             && ["established", "opened", "began", "recogni"]
                 .iter()
-                .any(|w| before.contains(w));
-        if diplomatic || ESTABLISHED.iter().any(|p| before.contains(p)) {
-            return Some(DatedFact {
-                value,
-                span: v.span,
-            });
+                .any(|w| lead.contains(w));
+        if !diplomatic && !ESTABLISHED.iter().any(|p| lead.contains(p)) {
+            continue;
+        }
+        let first = values.partition_point(|v| v.span.start < hit);
+        for v in values[first..]
+            .iter()
+            .take_while(|v| v.span.start < hit + 300)
+        {
+            if let ValueData::Date { value } = v.data {
+                let between = &src[hit..v.span.start];
+                if !between.contains(". ") && !between.contains('\n') {
+                    return Some(DatedFact {
+                        value,
+                        span: v.span,
+                    });
+                }
+                break;
+            }
         }
     }
     None
@@ -209,13 +235,14 @@ fn embassy(src: &str, values: &[Value]) -> Option<(Address, Option<String>)> {
 }
 
 fn memberships(sections: &[Section], lists: &[OrganizationList]) -> Vec<String> {
+    // Sections are in order: the one holding a list is found by bisection.
     let in_membership_section = |l: &&OrganizationList| {
-        sections.iter().any(|s| {
-            s.heading
-                .as_deref()
-                .is_some_and(|h| h.to_ascii_lowercase().contains("membership"))
-                && s.span.start <= l.span.start
-                && l.span.end <= s.span.end
+        let k = sections.partition_point(|s| s.span.end <= l.span.start);
+        sections.get(k).is_some_and(|s| {
+            s.span.start <= l.span.start
+                && s.heading
+                    .as_deref()
+                    .is_some_and(|h| h.to_ascii_lowercase().contains("membership"))
         })
     };
     lists
@@ -235,7 +262,10 @@ fn series(src: &str, values: &[Value]) -> Vec<SeriesRow> {
             };
             let year = m.year?;
             let start = crate::parse::sentence_start(src, v.span.start);
-            let measure = measure(&src[start..v.span.start], &src[v.span.end..]);
+            let measure = measure(
+                &src[start..v.span.start],
+                crate::parse::after(src, v.span.end, 200),
+            );
             (!measure.is_empty() && measure.len() <= 120).then(|| SeriesRow {
                 measure,
                 year,

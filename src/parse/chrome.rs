@@ -114,7 +114,8 @@ pub(crate) fn is_chrome(t: &str) -> bool {
     // Navigation: "Home | About | Contact", breadcrumbs "World > Europe > Germany".
     // (The byte search first: most lines hold neither mark.)
     let bytes = t.as_bytes();
-    if memchr::memchr(b'|', bytes).is_some() && (t.matches(" | ").count() >= 2 || t.ends_with(" |")) {
+    if memchr::memchr(b'|', bytes).is_some() && (t.matches(" | ").count() >= 2 || t.ends_with(" |"))
+    {
         return true;
     }
     if memchr::memchr(b'>', bytes).is_some() && t.matches(" > ").count() >= 2 {

@@ -26,7 +26,9 @@ fn table_unit(text: &str) -> Option<(usize, Scale)> {
     // Only a '(' can open a unit note: most passages have none or a few.
     for open in memchr::memchr_iter(b'(', text.as_bytes()) {
         for &(note, scale) in &TABLE_UNITS {
-            let found = text.get(open..open + note.len()).is_some_and(|t| t.eq_ignore_ascii_case(note));
+            let found = text
+                .get(open..open + note.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(note));
             if found {
                 return Some((open + note.len(), scale));
             }
@@ -64,9 +66,11 @@ pub(crate) fn apply_table_units(src: &str, sections: &[Section], values: &mut [V
                 None => span.start,
             };
             let Some(scale) = unit else { continue };
-            for v in values
+            // Values are in order: find the first under the passage, not scan all.
+            let first = values.partition_point(|v| v.span.start < from);
+            for v in values[first..]
                 .iter_mut()
-                .filter(|v| v.span.start >= from && v.span.end <= span.end)
+                .take_while(|v| v.span.end <= span.end)
             {
                 if let ValueData::Money(m) = &mut v.data {
                     if m.scale.is_none() {
@@ -124,21 +128,27 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
 /// Where the sentence holding byte `at` starts: after ". " (not "U.S. "), or a
 /// line break; at most 600 bytes back.
 pub(crate) fn sentence_start(src: &str, at: usize) -> usize {
-    let mut floor = at.saturating_sub(600);
-    while !src.is_char_boundary(floor) {
-        floor += 1;
-    }
-    let window = &src[floor..at];
-    let line = window.rfind('\n').map_or(0, |i| i + 1);
-    let bytes = window.as_bytes();
-    let mut k = window.len();
-    while k > line + 1 {
+    let bytes = src.as_bytes();
+    let floor = at.saturating_sub(600);
+    let mut k = at;
+    while k > floor {
         k -= 1;
-        if bytes[k - 1] == b'.' && bytes[k] == b' ' && !abbreviation_before(&window[..k - 1]) {
-            return floor + k + 1;
+        match bytes[k] {
+            b'\n' => return k + 1,
+            b' ' if k > 0
+                && bytes[k - 1] == b'.'
+                && !abbreviation_before(&bytes[k.saturating_sub(8)..k - 1]) =>
+            {
+                return k + 1;
+            }
+            _ => {}
         }
     }
-    floor + line
+    let mut start = floor;
+    while !src.is_char_boundary(start) {
+        start += 1;
+    }
+    start
 }
 
 /// A sentence or clause ends in the text: ". " before a capital, ";", a line break.
@@ -151,18 +161,19 @@ fn clause_break(between: &str) -> bool {
         w[0] == b'.'
             && w[1] == b' '
             && w[2].is_ascii_uppercase()
-            && !abbreviation_before(&between[..k])
+            && !abbreviation_before(&between.as_bytes()[..k])
     })
 }
 
-fn abbreviation_before(s: &str) -> bool {
-    let word = s
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+fn abbreviation_before(s: &[u8]) -> bool {
+    let from = s
+        .iter()
+        .rposition(|&b| b.is_ascii_whitespace() || b == b'(')
+        .map_or(0, |i| i + 1);
+    let word = &s[from..];
     matches!(
         word,
-        "U.S" | "U.N" | "St" | "Mr" | "Mrs" | "Dr" | "No" | "Gen" | "Sen" | "Rep"
+        b"U.S" | b"U.N" | b"St" | b"Mr" | b"Mrs" | b"Dr" | b"No" | b"Gen" | b"Sen" | b"Rep"
     ) || word.len() == 1
 }
 

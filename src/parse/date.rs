@@ -51,9 +51,16 @@ fn month(i: &str) -> IResult<&str, u32> {
     if b.len() < 3 || !b[0].is_ascii_uppercase() {
         return Err(fail());
     }
-    let key = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()];
+    let key = [
+        b[0].to_ascii_lowercase(),
+        b[1].to_ascii_lowercase(),
+        b[2].to_ascii_lowercase(),
+    ];
     let (full, n) = month_name(key).ok_or_else(fail)?;
-    let starts_with = |name: &str| i.get(..name.len()).is_some_and(|h| h.eq_ignore_ascii_case(name));
+    let starts_with = |name: &str| {
+        i.get(..name.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(name))
+    };
     let len = if starts_with(full) {
         full.len()
     } else if n == 9 && starts_with("sept") {
@@ -65,7 +72,11 @@ fn month(i: &str) -> IResult<&str, u32> {
     if rest.starts_with(|c: char| c.is_alphabetic()) {
         return Err(fail());
     }
-    let rest = if len <= 4 { rest.strip_prefix('.').unwrap_or(rest) } else { rest };
+    let rest = if len <= 4 {
+        rest.strip_prefix('.').unwrap_or(rest)
+    } else {
+        rest
+    };
     Ok((rest, n))
 }
 
@@ -303,7 +314,11 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
             nom::combinator::map(numeric, one),
             nom::combinator::map(day_first, one),
             nom::combinator::map(year_or_range, |d| {
-                let form = if matches!(d, Dated::One(_)) { Form::BareYear } else { Form::Other };
+                let form = if matches!(d, Dated::One(_)) {
+                    Form::BareYear
+                } else {
+                    Form::Other
+                };
                 (d, form)
             }),
         ))

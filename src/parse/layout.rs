@@ -72,21 +72,38 @@ struct Shape<'a> {
 
 impl<'a> Shape<'a> {
     fn of(text: &'a str) -> Self {
-        Shape { text, chrome: is_chrome(text), heading_like: looks_like_heading(text) }
+        Shape {
+            text,
+            chrome: is_chrome(text),
+            heading_like: looks_like_heading(text),
+        }
     }
 
     /// Prose a heading can stand over: a sentence or a profile line, starting
     /// with a letter.
     fn is_prose(&self) -> bool {
-        let starts_well = self.text.starts_with(|c: char| c.is_alphabetic() || c == '“' || c == '"');
+        let starts_well = self
+            .text
+            .starts_with(|c: char| c.is_alphabetic() || c == '“' || c == '"');
         starts_well && !self.chrome && (!self.heading_like || self.text.len() > 100)
     }
 }
 
 /// Gives every body line from `from` its role.
-pub(crate) fn body_roles(src: &str, lines: &[Line], roles: &mut [Role], from: usize, country: Option<&str>) {
-    let non_blank: Vec<usize> = (from..lines.len()).filter(|&k| !lines[k].is_blank()).collect();
-    let shapes: Vec<Shape> = non_blank.iter().map(|&k| Shape::of(lines[k].text(src))).collect();
+pub(crate) fn body_roles(
+    src: &str,
+    lines: &[Line],
+    roles: &mut [Role],
+    from: usize,
+    country: Option<&str>,
+) {
+    let non_blank: Vec<usize> = (from..lines.len())
+        .filter(|&k| !lines[k].is_blank())
+        .collect();
+    let shapes: Vec<Shape> = non_blank
+        .iter()
+        .map(|&k| Shape::of(lines[k].text(src)))
+        .collect();
     let truncated = shapes.last().is_some_and(|s| !ends_sentence(s.text));
     let run_in = RunIn::new(country);
     let mut in_resources = false;
@@ -94,7 +111,11 @@ pub(crate) fn body_roles(src: &str, lines: &[Line], roles: &mut [Role], from: us
         let shape = shapes[n];
         let t = shape.text;
         if in_resources {
-            roles[k] = if shape.chrome { Role::Chrome } else { Role::Resource };
+            roles[k] = if shape.chrome {
+                Role::Chrome
+            } else {
+                Role::Resource
+            };
             continue;
         }
         if shape.chrome {
@@ -124,14 +145,22 @@ pub(crate) fn body_roles(src: &str, lines: &[Line], roles: &mut [Role], from: us
     trailing_chrome(src, lines, roles, &non_blank);
 }
 
-fn is_heading(line: Shape, next: Option<&Shape>, after_next: Option<&Shape>, next_is_cut_end: bool) -> bool {
+fn is_heading(
+    line: Shape,
+    next: Option<&Shape>,
+    after_next: Option<&Shape>,
+    next_is_cut_end: bool,
+) -> bool {
     if !line.heading_like {
         return false;
     }
     let t = line.text;
     let note_section = NOTE_SECTIONS.contains(&t);
     let words = t.split(' ').filter(|w| !w.is_empty()).count();
-    let shouting = t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    let shouting = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
     if words == 1 && !note_section && !(shouting && t.len() >= 4) {
         return false;
     }
@@ -156,7 +185,10 @@ struct RunIn {
 
 impl RunIn {
     fn new(country: Option<&str>) -> Self {
-        let mut templates = vec!["Bilateral Economic Relations".to_string(), "Bilateral Representation".to_string()];
+        let mut templates = vec![
+            "Bilateral Economic Relations".to_string(),
+            "Bilateral Representation".to_string(),
+        ];
         if let Some(c) = country {
             templates.push(format!("U.S. Assistance to {c}"));
             templates.push(format!("{c}'s Membership in International Organizations"));
@@ -174,7 +206,9 @@ impl RunIn {
             if let Some(head) = t.get(..template.len()) {
                 let rest = &t[template.len()..];
                 let rest = rest.strip_prefix(' ').unwrap_or(rest);
-                if head.eq_ignore_ascii_case(template) && rest.starts_with(|c: char| c.is_uppercase()) {
+                if head.eq_ignore_ascii_case(template)
+                    && rest.starts_with(|c: char| c.is_uppercase())
+                {
                     return Some(template.len());
                 }
             }
@@ -198,8 +232,14 @@ fn glued_heading_len(t: &str) -> Option<usize> {
         }
         let head = &t[..p];
         let words = head.split(' ').count();
-        let shouting = head.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
-        if looks_like_heading(head) && (words >= 2 || shouting && head.len() >= 4) && t.len() - p > 30 {
+        let shouting = head
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
+        if looks_like_heading(head)
+            && (words >= 2 || shouting && head.len() >= 4)
+            && t.len() - p > 30
+        {
             return Some(p);
         }
     }
@@ -255,19 +295,37 @@ mod tests {
         assert!(!heading("U.S. Assistance to Peru", None, None));
         assert!(!heading("Miami", Some(prose), None));
         assert!(!heading("New York", Some("800 2nd Av., Suite 400J,"), None));
-        assert!(heading("PROFILE", Some("Geography"), Some("Area: 4,033 sq. km.")));
-        assert!(!heading("Republic of Cape Verde", Some("Area: 4,033 sq. km."), None));
+        assert!(heading(
+            "PROFILE",
+            Some("Geography"),
+            Some("Area: 4,033 sq. km.")
+        ));
+        assert!(!heading(
+            "Republic of Cape Verde",
+            Some("Area: 4,033 sq. km."),
+            None
+        ));
     }
 
     #[test]
     fn run_in_headings_are_split_off() {
         let none = RunIn::new(None);
         let t = "U.S. - SAO TOME AND PRINCIPE RELATIONSThe United States established relations in 1976.";
-        assert_eq!(none.heading_len(t), Some("U.S. - SAO TOME AND PRINCIPE RELATIONS".len()));
+        assert_eq!(
+            none.heading_len(t),
+            Some("U.S. - SAO TOME AND PRINCIPE RELATIONS".len())
+        );
         let t = "Bilateral Economic RelationsU.S. exports to the islands include vehicles and machinery.";
-        assert_eq!(none.heading_len(t), Some("Bilateral Economic Relations".len()));
-        let t = "U.S. Assistance to Peru The Department of State provided $240 million in assistance.";
-        assert_eq!(RunIn::new(Some("Peru")).heading_len(t), Some("U.S. Assistance to Peru".len()));
+        assert_eq!(
+            none.heading_len(t),
+            Some("Bilateral Economic Relations".len())
+        );
+        let t =
+            "U.S. Assistance to Peru The Department of State provided $240 million in assistance.";
+        assert_eq!(
+            RunIn::new(Some("Peru")).heading_len(t),
+            Some("U.S. Assistance to Peru".len())
+        );
         let t = "The airstrip was blasted through the reef by SeaBees assisted by local divers long ago.";
         assert_eq!(none.heading_len(t), None);
     }

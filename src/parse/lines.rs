@@ -61,6 +61,25 @@ pub(crate) fn split(src: &str) -> Vec<Line> {
     lines
 }
 
+/// Up to `n` bytes before `at`, cut on a character boundary.
+pub(crate) fn before(src: &str, at: usize, n: usize) -> &str {
+    let mut from = at.saturating_sub(n);
+    while !src.is_char_boundary(from) {
+        from += 1;
+    }
+    &src[from..at]
+}
+
+/// Up to `n` bytes from `at`, cut on a character boundary: the look-ahead of
+/// a heuristic, bounded so that no value costs more than a few lines.
+pub(crate) fn after(src: &str, at: usize, n: usize) -> &str {
+    let mut to = (at + n).min(src.len());
+    while !src.is_char_boundary(to) {
+        to -= 1;
+    }
+    &src[at..to]
+}
+
 /// White space collapsed to single spaces: "U.S.-GERMANY  RELATIONS " ->
 /// "U.S.-GERMANY RELATIONS".
 pub(crate) fn collapse(s: &str) -> String {

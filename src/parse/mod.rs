@@ -21,7 +21,7 @@ mod quotes;
 pub(crate) mod scan;
 
 pub(crate) use context::sentence_start;
-pub(crate) use lines::collapse;
+pub(crate) use lines::{after, collapse};
 
 use crate::document::{FactSheet, Kind, Passage, Section, Skipped};
 use crate::error::{Error, ErrorKind, Warning};
@@ -233,16 +233,21 @@ fn build_regions(
 /// Puts paragraphs, list items and resources into the sections they fall in.
 fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
     let mut k = 0;
+    // Sections and lines are both in order: one cursor walks the sections.
+    let mut at = 0;
     while k < lines.len() {
         let line = lines[k];
         let passage = |start: usize, end: usize| Passage {
             text: src[start..end].to_string(),
             span: Span::new(start, end),
         };
+        while at < doc.sections.len() && doc.sections[at].span.end <= line.start {
+            at += 1;
+        }
         let Some(section) = doc
             .sections
-            .iter_mut()
-            .find(|s| s.span.start <= line.start && line.start < s.span.end)
+            .get_mut(at)
+            .filter(|s| s.span.start <= line.start)
         else {
             k += 1;
             continue;

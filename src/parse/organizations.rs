@@ -1,6 +1,7 @@
 //! Lists of organizations: "... international organizations, including the
 //! United Nations, Organization of American States, and World Bank."
 
+use super::lines::{after, before};
 use crate::document::OrganizationList;
 use crate::span::Span;
 
@@ -17,17 +18,16 @@ pub(crate) fn organization_lists(
         let at = from + k;
         from = at + "including ".len();
         // Only a list that follows "organizations" in its sentence.
-        let sentence_start = text[..at].rfind(". ").map_or(0, |i| i + 2);
-        if !text[sentence_start..at]
-            .to_ascii_lowercase()
-            .contains("organizations")
-        {
+        let lead = before(text, at, 400);
+        let sentence = lead.rfind(". ").map_or(lead, |i| &lead[i + 2..]);
+        if !sentence.to_ascii_lowercase().contains("organizations") {
             continue;
         }
         let list_start = from;
-        let list_end = text[list_start..]
+        let rest = after(text, list_start, 1_500);
+        let list_end = rest
             .find(". ")
-            .map_or(text.len(), |i| list_start + i);
+            .map_or(list_start + rest.len(), |i| list_start + i);
         let list_end = text[list_start..list_end].trim_end_matches('.').len() + list_start;
         let names = split_names(&text[list_start..list_end]);
         if names.len() >= 2 {

@@ -1,8 +1,12 @@
 //! Quotations and who said them: "As then-Secretary Tillerson said, “The
 //! United States and Peru have a very longstanding relationship.”"
 
+use super::lines::{after, before};
 use crate::document::Quote;
 use crate::span::Span;
+
+/// The longest quotation read, in bytes.
+const MAX_QUOTE: usize = 2_000;
 
 /// Finds quotations of at least a few words in `src[start..end]`.
 pub(crate) fn quotes(src: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
@@ -16,8 +20,14 @@ pub(crate) fn quotes(src: &str, start: usize, end: usize, out: &mut Vec<Quote>) 
             (1, '"')
         };
         let body_start = open + open_len;
-        let Some(close_at) = text[body_start..].find(close).map(|i| body_start + i) else {
-            return;
+        // A quotation closes within a few sentences; an unmatched mark is no
+        // quotation, and bounding the search keeps the pass linear.
+        let Some(close_at) = after(text, body_start, MAX_QUOTE)
+            .find(close)
+            .map(|i| body_start + i)
+        else {
+            from = body_start;
+            continue;
         };
         let body = &text[body_start..close_at];
         from = close_at + close.len_utf8();
@@ -25,7 +35,8 @@ pub(crate) fn quotes(src: &str, start: usize, end: usize, out: &mut Vec<Quote>) 
         if body.split(' ').count() < 5 {
             continue;
         }
-        let speaker = speaker_before(&text[..open]).or_else(|| speaker_after(&text[from..]));
+        let speaker = speaker_before(before(text, open, 300))
+            .or_else(|| speaker_after(after(text, from, 200)));
         out.push(Quote {
             text: body.to_string(),
             speaker,

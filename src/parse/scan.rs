@@ -5,6 +5,7 @@
 //! once; the parsers run only at word starts whose first byte can begin a
 //! value. Each parser reads a bounded number of bytes, so the pass is linear.
 
+use super::lines::before;
 use super::{address, date, money, percent, phone};
 use crate::address::{LineKind, Phone};
 use crate::error::Warning;
@@ -130,8 +131,18 @@ fn value_at(
                 || rest.starts_with("EUR ")
                 || rest.starts_with("GBP ")
                 || (matches!(b, b'a' | b'A') && rest.as_bytes().get(1) == Some(&b' '));
-            let found = if money { money_at(src, i, end, warnings) } else { None };
-            found.or_else(|| if b == b'A' { date_at(src, i, end) } else { None })
+            let found = if money {
+                money_at(src, i, end, warnings)
+            } else {
+                None
+            };
+            found.or_else(|| {
+                if b == b'A' {
+                    date_at(src, i, end)
+                } else {
+                    None
+                }
+            })
         }
         b'(' | b'[' | b'+' => phone_at(src, i, end),
         b'0'..=b'9' => phone_at(src, i, end)
@@ -354,15 +365,6 @@ fn unit_after(after: &str) -> Option<String> {
         }
     }
     (!words.is_empty()).then(|| words.join(" "))
-}
-
-/// Up to `n` bytes before `at`, cut on a character boundary.
-pub(crate) fn before(src: &str, at: usize, n: usize) -> &str {
-    let mut from = at.saturating_sub(n);
-    while !src.is_char_boundary(from) {
-        from += 1;
-    }
-    &src[from..at]
 }
 
 const QUALIFIERS: [(&str, Qualifier); 24] = [
