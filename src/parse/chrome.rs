@@ -108,7 +108,11 @@ pub(crate) fn is_chrome(t: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    if CHROME_LINES.contains(&t) || CHROME_PREFIXES.iter().any(|p| t.starts_with(p)) {
+    let first = t.as_bytes()[0];
+    let prefixed = CHROME_PREFIXES
+        .iter()
+        .any(|p| p.as_bytes()[0] == first && t.starts_with(p));
+    if prefixed || t.len() <= 40 && CHROME_LINES.contains(&t) {
         return true;
     }
     // Navigation: "Home | About | Contact", breadcrumbs "World > Europe > Germany".

@@ -136,8 +136,13 @@ pub(crate) const SMALL_WORDS: [&str; 16] = [
 /// Does the line read like a heading: short, capitalised words, no sentence
 /// punctuation at the end?
 pub(crate) fn looks_like_heading(t: &str) -> bool {
-    // At most 100 characters; the byte test first spares counting long lines.
-    if t.len() < 2 || t.len() > 400 || t.chars().count() > 100 {
+    // At most 100 characters, and no sentence ending: the cheap tests first,
+    // since most lines are prose.
+    if t.len() < 2
+        || t.len() > 400
+        || t.ends_with('.') && !t.ends_with("U.S.")
+        || t.chars().count() > 100
+    {
         return false;
     }
     let first = t.chars().next().unwrap_or(' ');

@@ -14,7 +14,8 @@ pub(crate) fn organization_lists(
 ) {
     let text = &src[start..end];
     let mut from = 0;
-    while let Some(k) = text[from..].find("including ") {
+    let finder = memchr::memmem::Finder::new("including ");
+    while let Some(k) = finder.find(&text.as_bytes()[from..]) {
         let at = from + k;
         from = at + "including ".len();
         // Only a list that follows "organizations" in its sentence.

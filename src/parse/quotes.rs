@@ -12,8 +12,14 @@ const MAX_QUOTE: usize = 2_000;
 pub(crate) fn quotes(src: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
     let text = &src[start..end];
     let mut from = 0;
-    while let Some(k) = text[from..].find(['“', '"']) {
+    let bytes = text.as_bytes();
+    // '"' or the first byte of '“' (E2 80 9C); memchr finds them fast.
+    while let Some(k) = memchr::memchr2(b'"', 0xE2, &bytes[from..]) {
         let open = from + k;
+        if bytes[open] == 0xE2 && !text[open..].starts_with('“') {
+            from = open + 1;
+            continue;
+        }
         let (open_len, close) = if text[open..].starts_with('“') {
             (3, '”')
         } else {

@@ -145,17 +145,77 @@ fn value_at(
             })
         }
         b'(' | b'[' | b'+' => phone_at(src, i, end),
-        b'0'..=b'9' => phone_at(src, i, end)
-            .or_else(|| address_at(src, i, end))
-            .or_else(|| percent_at(src, i, end))
-            .or_else(|| money_at(src, i, end, warnings))
-            .or_else(|| date_at(src, i, end))
-            .or_else(|| count_at(src, i, end)),
+        b'0'..=b'9' => number_at(src, i, end, warnings),
         b'P' if rest.starts_with("P.") || rest.starts_with("PO ") => address_at(src, i, end),
         b'p' if rest.starts_with("per") => spelled_percent_at(src, i, end, last_end),
         b'p' => None,
         _ => date_at(src, i, end),
     }
+}
+
+/// A value that opens with a digit. The bytes around the number say which
+/// parsers can match, so each runs only where it might: a year is not tried
+/// as a phone, an address, a percentage and an amount first.
+fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Option<Value> {
+    let rest = &src.as_bytes()[i..end];
+    let run = rest
+        .iter()
+        .take(24)
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+        .count();
+    // The leading digits and what follows them: "202-" | "1700 M" | "2009-11" | "08 J".
+    let lead = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let next = rest.get(lead).copied().unwrap_or(b' ');
+    let after_next = rest.get(lead + 1).copied().unwrap_or(b' ');
+    // The first letter after the number and its spaces: "40 percent", "1.7 billion".
+    let word = rest[run..]
+        .iter()
+        .take(8)
+        .find(|b| !matches!(b, b' ' | b'\t' | 0xC2 | 0xA0 | b'\n' | b'\r'))
+        .copied()
+        .unwrap_or(b' ');
+    let phone = (lead == 3 || lead == 1)
+        && matches!(next, b'-' | b'.' | b' ')
+        && after_next.is_ascii_digit();
+    if phone {
+        if let Some(v) = phone_at(src, i, end) {
+            return Some(v);
+        }
+    }
+    let street = lead <= 5
+        && (next == b' ' && (after_next.is_ascii_uppercase() || after_next.is_ascii_digit())
+            || next == b'-');
+    if street {
+        if let Some(v) = address_at(src, i, end) {
+            return Some(v);
+        }
+    }
+    if matches!(word, b'%' | b'p' | b'P' | 0xD9) {
+        if let Some(v) = percent_at(src, i, end) {
+            return Some(v);
+        }
+    }
+    let scale_or_currency = matches!(
+        word,
+        b'm' | b'M' | b'b' | b'B' | b't' | b'T' | b'd' | b'D' | b'e' | b'E' | b'y' | b'U'
+    );
+    if scale_or_currency {
+        if let Some(v) = money_at(src, i, end, warnings) {
+            return Some(v);
+        }
+    }
+    let date = lead == 4
+        || matches!(next, b'/' | b'-')
+        || lead <= 2 && next == b' ' && after_next.is_ascii_uppercase();
+    if date {
+        if let Some(v) = date_at(src, i, end) {
+            return Some(v);
+        }
+    }
+    if rest[..run].contains(&b',') || scale_or_currency {
+        return count_at(src, i, end);
+    }
+    None
 }
 
 fn money_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Option<Value> {
@@ -443,6 +503,20 @@ mod tests {
                 ("2009".to_string(), "date"),
                 ("40 percent".to_string(), "percent"),
                 ("(202) 833-9860".to_string(), "phone"),
+            ]
+        );
+    }
+
+    #[test]
+    fn phones_in_each_written_form() {
+        let src = "tel. 202.223.2418, (202) 833-9860, 1-202-555-0100 or 202-223-2418.";
+        assert_eq!(
+            texts(src),
+            vec![
+                "202.223.2418",
+                "(202) 833-9860",
+                "1-202-555-0100",
+                "202-223-2418"
             ]
         );
     }
