@@ -95,6 +95,20 @@ const GIVING: [&str; 10] = [
     " granted",
 ];
 
+/// Words that end the phrase after an amount ("$40 million in aid to Peru").
+const PHRASE_ENDS: [&str; 10] = [
+    "to",
+    "including",
+    "for",
+    "in",
+    "from",
+    "since",
+    "and",
+    "a",
+    "per",
+    "",
+];
+
 /// What an amount measures: the sentence's subject ("Two-way trade in goods
 /// between the United States and Peru has increased ..."), or for a verb of
 /// giving the words after the amount ("... provided $40 million in security
@@ -109,24 +123,19 @@ fn measure(before: &str, after: &str) -> String {
             .strip_prefix("in ")
             .or_else(|| rest.strip_prefix("for "))
             .unwrap_or(rest);
-        let end = [
-            " to ",
-            ",",
-            ".",
-            ";",
-            " including",
-            " for ",
-            " in ",
-            " from ",
-            " since ",
-            " and ",
-            " a ",
-            " per ",
-        ]
-        .iter()
-        .filter_map(|s| rest.find(s))
-        .min()
-        .unwrap_or(rest.len());
+        // The phrase runs to punctuation or a word that starts another phrase.
+        let mut end = 0;
+        for word in rest.split(' ') {
+            if PHRASE_ENDS.contains(&word) {
+                break;
+            }
+            if let Some(k) = word.find([',', '.', ';']) {
+                end += k;
+                break;
+            }
+            end += word.len() + 1;
+        }
+        let end = end.min(rest.len());
         let phrase = &rest[..end];
         // "in FY 2022 foreign assistance": the year is not part of the measure.
         let phrase = phrase

@@ -103,17 +103,35 @@ pub(crate) fn capture_marker_len(t: &str) -> usize {
     }
 }
 
+/// Which bytes open one of the chrome prefixes: a line opening with any
+/// other byte needs no comparison at all.
+static PREFIX_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < CHROME_PREFIXES.len() {
+        table[CHROME_PREFIXES[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// Is this trimmed line site chrome?
 pub(crate) fn is_chrome(t: &str) -> bool {
     if t.is_empty() {
         return false;
     }
     let first = t.as_bytes()[0];
-    let prefixed = CHROME_PREFIXES
-        .iter()
-        .any(|p| p.as_bytes()[0] == first && t.starts_with(p));
+    let prefixed = PREFIX_FIRST_BYTES[first as usize]
+        && CHROME_PREFIXES
+            .iter()
+            .any(|p| p.as_bytes()[0] == first && t.starts_with(p));
     if prefixed || t.len() <= 40 && CHROME_LINES.contains(&t) {
         return true;
+    }
+    // The remaining tests are for short lines and menus; a long line of prose
+    // is only chrome if it is a menu.
+    if t.len() > 200 && memchr::memchr2(b'|', b'>', t.as_bytes()).is_none() {
+        return false;
     }
     // Navigation: "Home | About | Contact", breadcrumbs "World > Europe > Germany".
     // (The byte search first: most lines hold neither mark.)

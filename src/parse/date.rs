@@ -304,6 +304,30 @@ fn month_range(i: &str) -> IResult<&str, Dated> {
     }
 }
 
+/// Whether a date can start here: a digit, a month's name, "FY", "fiscal
+/// year", "A.D.". A cheap test the scanner runs before the parsers.
+pub(crate) fn may_start(i: &str) -> bool {
+    let b = i.as_bytes();
+    match b.first() {
+        Some(b'0'..=b'9') => true,
+        Some(b'F' | b'f')
+            if b.get(1).is_some_and(|c| {
+                c.eq_ignore_ascii_case(&b'y') || c.eq_ignore_ascii_case(&b'i')
+            }) =>
+        {
+            true
+        }
+        Some(b'A') if i.starts_with("A.D.") => true,
+        Some(c) if c.is_ascii_uppercase() && b.len() >= 3 => month_name([
+            b[0].to_ascii_lowercase(),
+            b[1].to_ascii_lowercase(),
+            b[2].to_ascii_lowercase(),
+        ])
+        .is_some(),
+        _ => false,
+    }
+}
+
 /// Any date form, and whether it was a bare year.
 pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
     let one = |d| (Dated::One(d), Form::Other);

@@ -136,31 +136,17 @@ pub(crate) const SMALL_WORDS: [&str; 16] = [
 /// Does the line read like a heading: short, capitalised words, no sentence
 /// punctuation at the end?
 pub(crate) fn looks_like_heading(t: &str) -> bool {
-    // At most 100 characters, and no sentence ending: the cheap tests first,
-    // since most lines are prose.
-    if t.len() < 2
-        || t.len() > 400
-        || t.ends_with('.') && !t.ends_with("U.S.")
-        || t.chars().count() > 100
-    {
-        return false;
-    }
-    let first = t.chars().next().unwrap_or(' ');
-    if !first.is_uppercase() {
+    // The cheap tests first, since most lines are prose: the length, the
+    // ending, the first letter, then the words, where prose soon shows a
+    // word in lower case.
+    if t.len() < 2 || t.len() > 400 {
         return false;
     }
     if t.ends_with(['.', ',', ';', ':', '|', '?', '!', '"', '”']) && !t.ends_with("U.S.") {
         return false;
     }
-    if t.contains("http") || t.contains(" | ") || t.contains(['©', ';', '$']) || t.contains(": ") {
+    if !t.starts_with(char::is_uppercase) {
         return false;
-    }
-    // A sentence break inside, other than after "U.S." or "St.", makes it prose.
-    for (at, _) in t.match_indices(". ") {
-        let word = t[..at].rsplit(' ').next().unwrap_or("");
-        if !matches!(word, "U.S" | "St") && word.len() != 1 {
-            return false;
-        }
     }
     let mut words = 0;
     for word in t.split(' ').filter(|w| !w.is_empty()) {
@@ -168,12 +154,24 @@ pub(crate) fn looks_like_heading(t: &str) -> bool {
         if words > 14 {
             return false;
         }
-        let lower = word.to_lowercase();
-        if SMALL_WORDS.contains(&lower.as_str()) {
-            continue;
+        if word.starts_with(char::is_lowercase)
+            && !SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
+        {
+            return false;
         }
-        let c = word.chars().next().unwrap_or(' ');
-        if c.is_lowercase() {
+    }
+    if t.chars().count() > 100
+        || t.contains("http")
+        || t.contains(" | ")
+        || t.contains(['©', ';', '$'])
+        || t.contains(": ")
+    {
+        return false;
+    }
+    // A sentence break inside, other than after "U.S." or "St.", makes it prose.
+    for (at, _) in t.match_indices(". ") {
+        let word = t[..at].rsplit(' ').next().unwrap_or("");
+        if !matches!(word, "U.S" | "St") && word.len() != 1 {
             return false;
         }
     }

@@ -77,13 +77,26 @@ fn not_followed_by_letter(i: &str) -> IResult<&str, ()> {
 
 /// A scale word: "billion" | "Million" | "THOUSAND" | "trillion".
 pub(crate) fn scale_word(i: &str) -> IResult<&str, Scale> {
-    let (rest, scale) = alt((
-        value(Scale::Trillion, tag_no_case("trillion")),
-        value(Scale::Billion, tag_no_case("billion")),
-        value(Scale::Million, tag_no_case("million")),
-        value(Scale::Thousand, tag_no_case("thousand")),
-    ))
-    .parse(i)?;
+    // The first letter picks the one word to compare; most words fail here.
+    let (word, scale) = match i.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b't')
+            if i.as_bytes()
+                .get(1)
+                .is_some_and(|b| b.eq_ignore_ascii_case(&b'r')) =>
+        {
+            ("trillion", Scale::Trillion)
+        }
+        Some(b't') => ("thousand", Scale::Thousand),
+        Some(b'b') => ("billion", Scale::Billion),
+        Some(b'm') => ("million", Scale::Million),
+        _ => {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
+        }
+    };
+    let (rest, _) = tag_no_case(word).parse(i)?;
     let (rest, _) = not_followed_by_letter(rest)?;
     Ok((rest, scale))
 }

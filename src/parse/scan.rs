@@ -126,11 +126,15 @@ fn value_at(
         // Words starting with these letters are common; a byte test or two
         // tells the few that can open an amount ("US$", "EUR ", "a billion").
         b'U' | b'E' | b'G' | b'a' | b'A' => {
-            let money = rest.starts_with("US")
-                || rest.starts_with("U.S.")
+            let money = rest.starts_with("US$")
+                || rest.starts_with("USD ")
+                || rest.starts_with("U.S. $")
+                || rest.starts_with("U.S.$")
                 || rest.starts_with("EUR ")
                 || rest.starts_with("GBP ")
-                || (matches!(b, b'a' | b'A') && rest.as_bytes().get(1) == Some(&b' '));
+                || (matches!(b, b'a' | b'A')
+                    && rest.as_bytes().get(1) == Some(&b' ')
+                    && matches!(rest.as_bytes().get(2), Some(b'b' | b'm' | b't')));
             let found = if money {
                 money_at(src, i, end, warnings)
             } else {
@@ -314,6 +318,9 @@ fn address_at(src: &str, i: usize, end: usize) -> Option<Value> {
 
 fn date_at(src: &str, i: usize, end: usize) -> Option<Value> {
     let rest = &src[i..end];
+    if !date::may_start(rest) {
+        return None;
+    }
     let (after, (dated, form)) = date::date(rest).ok()?;
     let stop = i + consumed(rest, after);
     if form == date::Form::BareYear && !plausible_year(src, i, stop) {
