@@ -61,3 +61,8 @@ impl std::str::FromStr for FactSheet {
         parse(s)
     }
 }
+
+/// The README's examples run as doctests, so the README cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -74,7 +74,11 @@ pub(crate) fn apply_table_units(src: &str, sections: &[Section], values: &mut [V
             {
                 if let ValueData::Money(m) = &mut v.data {
                     if m.scale.is_none() {
-                        m.amount = m.amount.checked_mul(scale.factor()).unwrap_or(m.amount);
+                        m.amount = m
+                            .amount
+                            .checked_mul(scale.factor())
+                            .unwrap_or(m.amount)
+                            .normalize();
                         m.scale = Some(scale);
                     }
                 }

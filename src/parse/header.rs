@@ -272,7 +272,7 @@ fn is_bureau_line(t: &str) -> bool {
     let body = t.strip_prefix("Released by the ").unwrap_or(t);
     (body.starts_with("Bureau of ") || body.starts_with("Office of ") && body.contains("Bureau of"))
         && t.len() < 160
-        && !t[..t.len().saturating_sub(1)].contains(". ")
+        && !t.strip_suffix('.').unwrap_or(t).contains(". ")
 }
 
 /// The bureau as written, and whether it wrapped onto the next line

@@ -92,7 +92,7 @@ pub(crate) fn amount(i: &str) -> IResult<&str, Amount> {
 impl Amount {
     fn new(number: Decimal, currency: &'static str, scale: Option<Scale>) -> Self {
         let amount = match scale {
-            Some(s) => number.checked_mul(s.factor()).unwrap_or(number),
+            Some(s) => number.checked_mul(s.factor()).unwrap_or(number).normalize(),
             None => number,
         };
         Amount {

@@ -381,7 +381,7 @@ fn count_at(src: &str, i: usize, end: usize) -> Option<Value> {
     let scaled =
         nom::sequence::preceded(super::number::inline_gap, super::number::scale_word).parse(after);
     if let Ok((after_scale, scale)) = scaled {
-        value = value.checked_mul(scale.factor())?;
+        value = value.checked_mul(scale.factor())?.normalize();
         after = after_scale;
     } else if !text.contains(',') {
         return None;
