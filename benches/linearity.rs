@@ -35,8 +35,11 @@ fn fixtures() -> String {
         .join("\n\n")
 }
 
-/// The inputs, by name, each built at the size asked for.
-fn inputs() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
+/// Builds an input of about the size asked for.
+type Maker = Box<dyn Fn(usize) -> String>;
+
+/// The inputs, by name.
+fn inputs() -> Vec<(&'static str, Maker)> {
     let sheets = fixtures();
     let one_line = sheets.replace(['\n', '\r'], " ");
     vec![
