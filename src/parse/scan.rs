@@ -208,6 +208,11 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
             return Some(v);
         }
     }
+    if lead == 4 {
+        if let Some(v) = bare_year_at(src, i, end) {
+            return Some(v);
+        }
+    }
     let date = lead == 4
         || matches!(next, b'/' | b'-')
         || lead <= 2 && next == b' ' && after_next.is_ascii_uppercase();
@@ -220,6 +225,44 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
         return count_at(src, i, end);
     }
     None
+}
+
+/// The commonest value of all, a bare year ("in 1827, ..."), read without
+/// the general date grammar when what follows cannot make it a range or a
+/// longer date. Anything else falls through to `date_at`.
+fn bare_year_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let b = &src.as_bytes()[i..end];
+    let next = b.get(4).copied();
+    let after = b.get(5).copied().unwrap_or(b' ');
+    let plain_end = match next {
+        None => true,
+        Some(b',' | b'.' | b':') => !after.is_ascii_digit(),
+        Some(b';' | b')' | b'\n' | b'\r' | b'"' | b'\'') => true,
+        Some(b' ') => {
+            let rest = &b[5..];
+            !(rest.starts_with(b"to ")
+                || rest.starts_with(b"through ")
+                || rest.starts_with(b"and "))
+        }
+        _ => false,
+    };
+    if !plain_end {
+        return None;
+    }
+    let year = b[..4]
+        .iter()
+        .fold(0i32, |y, d| y * 10 + i32::from(d - b'0'));
+    if !(1500..=2099).contains(&year) || !plausible_year(src, i, i + 4) {
+        return None;
+    }
+    Some(make(
+        src,
+        i,
+        i + 4,
+        ValueData::Date {
+            value: crate::date::DateValue::Year(year),
+        },
+    ))
 }
 
 fn money_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Option<Value> {
@@ -461,9 +504,37 @@ const QUALIFIERS: [(&str, Qualifier); 24] = [
     ("as many as", Qualifier::UpTo),
 ];
 
+/// The last words of the qualifiers above.
+const QUALIFIER_ENDS: [&str; 19] = [
+    "than",
+    "over",
+    "of",
+    "exceeding",
+    "under",
+    "below",
+    "about",
+    "approximately",
+    "roughly",
+    "around",
+    "some",
+    "estimated",
+    "nearly",
+    "almost",
+    "to",
+    "near",
+    "least",
+    "as",
+    "more",
+];
+
 /// The qualifier written just before a value ("more than $1 billion").
 pub(crate) fn qualifier_before(src: &str, start: usize) -> Option<Qualifier> {
     let window = before(src, start, 32).trim_end_matches([' ', '\u{a0}', '\n']);
+    // Most values have no qualifier: the last word tells at once.
+    let last = window.rsplit(' ').next().unwrap_or("");
+    if !QUALIFIER_ENDS.iter().any(|w| w.eq_ignore_ascii_case(last)) {
+        return None;
+    }
     for (phrase, q) in QUALIFIERS {
         if window.len() < phrase.len() {
             continue;
