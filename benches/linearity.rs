@@ -21,16 +21,13 @@ fn repeat(unit: &str, bytes: usize) -> String {
     text
 }
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 fn fixtures() -> String {
-    let mut paths: Vec<_> = std::fs::read_dir("fixtures")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
+    common::fixtures()
+        .into_iter()
+        .map(|(_, text)| text)
         .collect::<Vec<_>>()
         .join("\n\n")
 }

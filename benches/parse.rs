@@ -6,22 +6,11 @@
 //! `Throughput::Bytes`).
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use std::fs;
 
-fn fixtures() -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> = fs::read_dir("fixtures")
-        .unwrap()
-        .filter_map(|e| {
-            let path = e.ok()?.path();
-            (path.extension()? == "txt").then(|| {
-                let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-                (name, fs::read_to_string(&path).unwrap())
-            })
-        })
-        .collect();
-    all.sort();
-    all
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::fixtures;
 
 /// All fixtures, one after another.
 fn concatenated() -> String {

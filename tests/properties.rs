@@ -6,18 +6,11 @@
 mod common;
 
 use proptest::prelude::*;
-use std::fs;
 
 fn fixtures() -> Vec<String> {
-    let mut paths: Vec<_> = fs::read_dir("fixtures")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    common::fixtures()
         .into_iter()
-        .map(|p| fs::read_to_string(p).unwrap())
+        .map(|(_, text)| text)
         .collect()
 }
 

@@ -122,6 +122,25 @@ pub(crate) fn scale_abbreviation(i: &str) -> IResult<&str, Scale> {
     Ok((rest, scale))
 }
 
+/// A count: a number with thousands commas or a scale word, "525,000" |
+/// "6.5 million" (a bare "40" is too often something else to be a count).
+pub(crate) fn count(i: &str) -> IResult<&str, Decimal> {
+    let (rest, text) = number_text(i)?;
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let value = to_decimal(text).ok_or_else(fail)?;
+    match preceded(inline_gap, scale_word).parse(rest) {
+        Ok((rest, scale)) => Ok((
+            rest,
+            value
+                .checked_mul(scale.factor())
+                .ok_or_else(fail)?
+                .normalize(),
+        )),
+        Err(_) if text.contains(',') => Ok((rest, value)),
+        Err(_) => Err(fail()),
+    }
+}
+
 /// White space inside a value: spaces, tabs, no-break spaces, and at most one
 /// line break (a value may wrap, a blank line ends it).
 pub(crate) fn gap(i: &str) -> IResult<&str, &str> {
@@ -263,6 +282,16 @@ mod tests {
         assert_eq!(scale_abbreviation("bn,").unwrap().1, Scale::Billion);
         assert!(scale_abbreviation("Ma").is_err());
         assert!(scale_abbreviation("miles").is_err());
+    }
+
+    #[test]
+    fn counts_need_commas_or_a_scale() {
+        assert_eq!(count("525,000 per year").unwrap().1.to_string(), "525000");
+        assert_eq!(
+            count("6.5 million people").unwrap().1.to_string(),
+            "6500000"
+        );
+        assert!(count("40 people").is_err());
     }
 
     #[test]

@@ -12,7 +12,6 @@ use crate::error::Warning;
 use crate::money::{Money, Qualifier};
 use crate::span::Span;
 use crate::value::{Count, Percent, Value, ValueData};
-use nom::Parser;
 
 /// Bytes that can begin a value.
 const fn start_table() -> [bool; 256] {
@@ -94,8 +93,16 @@ fn make(src: &str, start: usize, end: usize, data: ValueData) -> Value {
     }
 }
 
-fn consumed(rest_before: &str, rest_after: &str) -> usize {
-    rest_before.len() - rest_after.len()
+/// Runs `parser` on `src[at..end]`: where its match ends, and what it read.
+fn read<'a, T>(
+    src: &'a str,
+    at: usize,
+    end: usize,
+    parser: impl FnOnce(&'a str) -> nom::IResult<&'a str, T>,
+) -> Option<(usize, T)> {
+    let rest = &src[at..end];
+    let (after, found) = parser(rest).ok()?;
+    Some((at + rest.len() - after.len(), found))
 }
 
 /// Is byte `i` inside a web address ("//2009-2017.state.gov/r/pa/")?
@@ -266,9 +273,7 @@ fn bare_year_at(src: &str, i: usize, end: usize) -> Option<Value> {
 }
 
 fn money_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Option<Value> {
-    let rest = &src[i..end];
-    let (after, found) = money::amount(rest).ok()?;
-    let stop = i + consumed(rest, after);
+    let (stop, found) = read(src, i, end, money::amount)?;
     // An archive cut at "Exports--$12.8 " leaves an amount whose scale word
     // may be lost; a careful reader leaves it out, and so do we, saying so.
     if found.scale.is_none() && cut_scale_word(&src[stop..]) {
@@ -302,15 +307,28 @@ fn cut_scale_word(rest: &str) -> bool {
 }
 
 fn percent_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let rest = &src[i..end];
-    let (after, (value, points)) = percent::percent(rest).ok()?;
-    let stop = i + consumed(rest, after);
-    let data = ValueData::Percent(Percent {
-        value,
-        qualifier: qualifier_before(src, i),
-        points,
-    });
-    Some(make(src, i, stop, data))
+    percent_with(src, i, end, percent::percent)
+}
+
+/// A percentage read by `parser` from `start`, with its qualifier.
+fn percent_with(
+    src: &str,
+    start: usize,
+    end: usize,
+    parser: fn(&str) -> nom::IResult<&str, (rust_decimal::Decimal, bool)>,
+) -> Option<Value> {
+    let (stop, (value, points)) = read(src, start, end, parser)?;
+    let qualifier = qualifier_before(src, start);
+    Some(make(
+        src,
+        start,
+        stop,
+        ValueData::Percent(Percent {
+            value,
+            qualifier,
+            points,
+        }),
+    ))
 }
 
 /// "forty percent": found at the "p", the number word before it is read back.
@@ -329,21 +347,11 @@ fn spelled_percent_at(src: &str, i: usize, end: usize, last_end: usize) -> Optio
     if word_start < last_end {
         return None;
     }
-    let rest = &src[word_start..end];
-    let (after, (value, points)) = percent::spelled_percent(rest).ok()?;
-    let stop = word_start + consumed(rest, after);
-    let data = ValueData::Percent(Percent {
-        value,
-        qualifier: qualifier_before(src, word_start),
-        points,
-    });
-    Some(make(src, word_start, stop, data))
+    percent_with(src, word_start, end, percent::spelled_percent)
 }
 
 fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let rest = &src[i..end];
-    let (after, e164) = phone::phone(rest).ok()?;
-    let stop = i + consumed(rest, after);
+    let (stop, e164) = read(src, i, end, phone::phone)?;
     let line = if phone::is_fax_label(before(src, i, 16)) {
         LineKind::Fax
     } else {
@@ -353,19 +361,15 @@ fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
 }
 
 fn address_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let rest = &src[i..end];
-    let (after, found) = address::address(rest).ok()?;
-    let stop = i + consumed(rest, after);
+    let (stop, found) = read(src, i, end, address::address)?;
     Some(make(src, i, stop, ValueData::Address(found)))
 }
 
 fn date_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let rest = &src[i..end];
-    if !date::may_start(rest) {
+    if !date::may_start(&src[i..end]) {
         return None;
     }
-    let (after, (dated, form)) = date::date(rest).ok()?;
-    let stop = i + consumed(rest, after);
+    let (stop, (dated, form)) = read(src, i, end, date::date)?;
     if form == date::Form::BareYear && !plausible_year(src, i, stop) {
         return None;
     }
@@ -417,26 +421,19 @@ fn plausible_year(src: &str, start: usize, end: usize) -> bool {
 }
 
 fn count_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let rest = &src[i..end];
-    let (after, text) = super::number::number_text(rest).ok()?;
-    let mut value = super::number::to_decimal(text)?;
-    let mut after = after;
-    let scaled =
-        nom::sequence::preceded(super::number::inline_gap, super::number::scale_word).parse(after);
-    if let Ok((after_scale, scale)) = scaled {
-        value = value.checked_mul(scale.factor())?.normalize();
-        after = after_scale;
-    } else if !text.contains(',') {
-        return None;
-    }
-    let stop = i + consumed(rest, after);
+    let (stop, value) = read(src, i, end, super::number::count)?;
     let unit = unit_after(&src[stop..end]);
-    let data = ValueData::Count(Count {
-        value,
-        unit,
-        qualifier: qualifier_before(src, i),
-    });
-    Some(make(src, i, stop, data))
+    let qualifier = qualifier_before(src, i);
+    Some(make(
+        src,
+        i,
+        stop,
+        ValueData::Count(Count {
+            value,
+            unit,
+            qualifier,
+        }),
+    ))
 }
 
 /// Words that end the unit of a count: what follows them is not what is counted.

@@ -5,6 +5,22 @@
 use factsheet::{FactSheet, Span, ValueData};
 use std::fmt::Write;
 
+/// The fixtures, `(name, text)`, sorted by name.
+pub fn fixtures() -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = std::fs::read_dir("fixtures")
+        .unwrap()
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            (path.extension()? == "txt").then(|| {
+                let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(&path).unwrap())
+            })
+        })
+        .collect();
+    all.sort();
+    all
+}
+
 fn check_span(src: &str, span: Span, what: &str) {
     assert!(
         span.start <= span.end && span.end <= src.len(),
