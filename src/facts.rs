@@ -8,6 +8,7 @@ use crate::span::Span;
 use crate::value::{Value, ValueData};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Facts drawn from the values and the sentences around them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -49,7 +50,7 @@ pub struct SeriesRow {
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub amount: Decimal,
     /// ISO 4217 code.
-    pub currency: String,
+    pub currency: Cow<'static, str>,
     /// The amount as written.
     pub text: String,
     /// Where the amount is.

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A word before an amount that bounds it ("more than $1 billion").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -56,8 +57,9 @@ pub struct Money {
     #[serde(with = "crate::decimal_string")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub amount: Decimal,
-    /// ISO 4217 code ("USD", "EUR").
-    pub currency: String,
+    /// ISO 4217 code ("USD", "EUR"). Borrowed from a static table when
+    /// parsed, so an amount costs no allocation for its currency.
+    pub currency: Cow<'static, str>,
     /// A bound stated before the amount, if any.
     pub qualifier: Option<Qualifier>,
     /// The calendar or fiscal year the same clause gives the amount for.

@@ -7,7 +7,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{not, opt, peek, recognize, verify};
-use nom::multi::many_m_n;
+use nom::multi::fold_many_m_n;
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -132,17 +132,19 @@ fn street(i: &str) -> IResult<&str, &str> {
             take_while_m_n(1, 5, |c: char| c.is_ascii_digit()),
         )),
         char(' '),
-        many_m_n(
+        fold_many_m_n(
             1,
             4,
             terminated(
                 verify(name_word, |w: &str| street_type(w).is_err()),
                 char(' '),
             ),
+            || (),
+            |(), _| (),
         ),
         street_type,
         opt(quadrant),
-        many_m_n(0, 2, unit),
+        fold_many_m_n(0, 2, unit, || (), |(), _| ()),
     ))
     .parse(i)
 }
@@ -177,7 +179,13 @@ fn part_separator(i: &str) -> IResult<&str, &str> {
 fn place(i: &str) -> IResult<&str, &str> {
     recognize((
         name_word,
-        many_m_n(0, 3, (alt((tag(" "), tag(". "))), name_word)),
+        fold_many_m_n(
+            0,
+            3,
+            (alt((tag(" "), tag(". "))), name_word),
+            || (),
+            |(), _| (),
+        ),
     ))
     .parse(i)
 }

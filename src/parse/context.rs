@@ -157,7 +157,7 @@ pub(crate) fn sentence_start(src: &str, at: usize) -> usize {
 
 /// A sentence or clause ends in the text: ". " before a capital, ";", a line break.
 fn clause_break(between: &str) -> bool {
-    if between.contains([';', '\n']) {
+    if memchr::memchr2(b';', b'\n', between.as_bytes()).is_some() {
         return true;
     }
     let bytes = between.as_bytes();
@@ -222,7 +222,10 @@ fn year_before(src: &str, values: &[Value], m: usize) -> Option<i32> {
             return None;
         }
         let between = src.get(v.span.end..start)?;
-        if clause_break(between) || between.contains(" to ") || between.contains(" from ") {
+        let bytes = between.as_bytes();
+        let ranged = memchr::memmem::find(bytes, b" to ").is_some()
+            || memchr::memmem::find(bytes, b" from ").is_some();
+        if clause_break(between) || ranged {
             return None;
         }
         if let Some(y) = year_of(v) {

@@ -6,7 +6,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::{not, opt, peek, recognize, value};
-use nom::multi::many_m_n;
+use nom::multi::fold_many_m_n;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
@@ -24,7 +24,13 @@ fn integer_digits(i: &str) -> IResult<&str, &str> {
     alt((
         recognize((
             take_while_m_n(1, 3, is_digit),
-            many_m_n(1, 4, (char(','), take_while_m_n(3, 3, is_digit))),
+            fold_many_m_n(
+                1,
+                4,
+                (char(','), take_while_m_n(3, 3, is_digit)),
+                || (),
+                |(), _| (),
+            ),
         )),
         take_while_m_n(1, MAX_DIGITS, is_digit),
     ))

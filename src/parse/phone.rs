@@ -4,6 +4,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{not, opt, peek, recognize, verify};
+use nom::multi::fold_many_m_n;
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 
@@ -82,10 +83,12 @@ fn local_digits(i: &str) -> IResult<&str, String> {
     let (rest, text) = verify(
         recognize((
             take_while_m_n(1, 8, |c: char| c.is_ascii_digit()),
-            nom::multi::many_m_n(
+            fold_many_m_n(
                 0,
                 4,
                 (opt(sep), take_while_m_n(2, 6, |c: char| c.is_ascii_digit())),
+                || (),
+                |(), _| (),
             ),
             no_more_digits,
         )),

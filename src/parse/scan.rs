@@ -285,7 +285,7 @@ fn money_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Opt
     }
     let money = Money {
         amount: found.amount,
-        currency: found.currency.to_string(),
+        currency: std::borrow::Cow::Borrowed(found.currency),
         qualifier: qualifier_before(src, i),
         year: None,
         scale: found.scale,

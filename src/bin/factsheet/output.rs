@@ -98,7 +98,7 @@ fn csv_rows(source: &str, doc: &FactSheet) -> Result<Vec<u8>, String> {
         match &v.data {
             ValueData::Money(m) => {
                 f[0] = m.amount.normalize().to_string();
-                f[1] = m.currency.clone();
+                f[1] = m.currency.to_string();
                 f[2] = qualifier(m.qualifier);
                 f[3] = m.year.map(|y| y.to_string()).unwrap_or_default();
             }
