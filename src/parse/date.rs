@@ -1,9 +1,9 @@
 //! Dates: full dates, month-years, years, fiscal years, and ranges of them.
 
-use super::number::{gap, inline_gap};
+use super::number::{ascii_tag_no_case, gap, inline_gap};
 use crate::date::DateValue;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{map_opt, not, opt, peek, value};
 use nom::sequence::{preceded, terminated};
@@ -189,7 +189,7 @@ fn year4_glued_dash(i: &str) -> IResult<&str, i32> {
 fn fiscal_year(i: &str) -> IResult<&str, DateValue> {
     let (rest, _) = alt((
         terminated(
-            tag_no_case("fiscal year"),
+            ascii_tag_no_case("fiscal year"),
             opt(preceded(inline_gap, tag("(FY)"))),
         ),
         tag("FYs"),

@@ -1,9 +1,9 @@
 //! Amounts of money: a currency marker, a number, a scale.
 
-use super::number::{decimal, gap, inline_gap, scale_abbreviation, scale_word};
+use super::number::{ascii_tag_no_case, decimal, gap, inline_gap, scale_abbreviation, scale_word};
 use crate::money::Scale;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case};
+use nom::bytes::complete::tag;
 use nom::combinator::{opt, value};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -36,12 +36,12 @@ fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
 // "dollars" | "U.S. dollars" | "euros"
 fn currency_word(i: &str) -> IResult<&str, &'static str> {
     alt((
-        value("USD", tag_no_case("dollars")),
+        value("USD", ascii_tag_no_case("dollars")),
         value("USD", tag("U.S. dollars")),
         value("USD", tag("US dollars")),
-        value("EUR", tag_no_case("euros")),
-        value("GBP", tag_no_case("pounds sterling")),
-        value("JPY", tag_no_case("yen")),
+        value("EUR", ascii_tag_no_case("euros")),
+        value("GBP", ascii_tag_no_case("pounds sterling")),
+        value("JPY", ascii_tag_no_case("yen")),
     ))
     .parse(i)
 }
@@ -63,14 +63,14 @@ fn prefixed(i: &str) -> IResult<&str, Amount> {
         Err(_) => (rest, None),
     };
     // "$5 million dollars" happens; the trailing word belongs to the amount.
-    let (rest, _) = opt(preceded(inline_gap, tag_no_case("dollars"))).parse(rest)?;
+    let (rest, _) = opt(preceded(inline_gap, ascii_tag_no_case("dollars"))).parse(rest)?;
     Ok((rest, Amount::new(number, currency, scale)))
 }
 
 /// An amount named by a currency word after it: "1.7 billion dollars" |
 /// "500 million euros" | "a billion dollars".
 fn suffixed(i: &str) -> IResult<&str, Amount> {
-    let (rest, number) = alt((decimal, value(Decimal::ONE, tag_no_case("a")))).parse(i)?;
+    let (rest, number) = alt((decimal, value(Decimal::ONE, ascii_tag_no_case("a")))).parse(i)?;
     let (rest, scale) = opt(preceded(gap, scale_word)).parse(rest)?;
     let (rest, currency) = preceded(gap, currency_word).parse(rest)?;
     Ok((rest, Amount::new(number, currency, scale)))

@@ -3,7 +3,7 @@
 
 use crate::money::Scale;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::{not, opt, peek, recognize, value};
 use nom::multi::fold_many_m_n;
@@ -35,6 +35,20 @@ fn integer_digits(i: &str) -> IResult<&str, &str> {
         take_while_m_n(1, MAX_DIGITS, is_digit),
     ))
     .parse(i)
+}
+
+/// An ASCII word in any case: "million" matches "Million" and "MILLION".
+/// nom's `tag_no_case` folds Unicode case through iterators, which the
+/// profile showed as a tenth of the time on amount-dense text; every word
+/// matched this way is ASCII.
+pub(crate) fn ascii_tag_no_case(word: &'static str) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| match i.get(..word.len()) {
+        Some(head) if head.eq_ignore_ascii_case(word) => Ok((&i[word.len()..], head)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
 }
 
 /// The text of a number: "9.1" | "783,000" | "0.9", never followed by another
@@ -102,7 +116,7 @@ pub(crate) fn scale_word(i: &str) -> IResult<&str, Scale> {
             )))
         }
     };
-    let (rest, _) = tag_no_case(word).parse(i)?;
+    let (rest, _) = ascii_tag_no_case(word).parse(i)?;
     let (rest, _) = not_followed_by_letter(rest)?;
     Ok((rest, scale))
 }

@@ -1,8 +1,8 @@
 //! Percentages: "40 percent" | "40%" | "1.41%" | "2 percentage points".
 
-use super::number::{decimal, inline_gap, spelled_number};
+use super::number::{ascii_tag_no_case, decimal, inline_gap, spelled_number};
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case};
+use nom::bytes::complete::tag;
 use nom::character::complete::satisfy;
 use nom::combinator::{not, opt, peek, value};
 use nom::sequence::terminated;
@@ -16,10 +16,10 @@ fn percent_sign(i: &str) -> IResult<&str, bool> {
         value(false, tag("٪")),
         terminated(
             alt((
-                value(true, tag_no_case("percentage points")),
-                value(true, tag_no_case("percentage point")),
-                value(false, tag_no_case("percent")),
-                value(false, tag_no_case("per cent")),
+                value(true, ascii_tag_no_case("percentage points")),
+                value(true, ascii_tag_no_case("percentage point")),
+                value(false, ascii_tag_no_case("percent")),
+                value(false, ascii_tag_no_case("per cent")),
             )),
             not(peek(satisfy(|c: char| c.is_alphabetic()))),
         ),
