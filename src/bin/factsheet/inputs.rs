@@ -1,5 +1,6 @@
-//! The list of inputs: files as given, folders walked recursively in sorted
-//! order, `-` for standard input.
+//! The inputs: files as given, folders walked recursively in sorted order,
+//! `-` for standard input. Walked lazily, so a batch starts parsing before
+//! the walk ends and never holds the whole list.
 
 use globset::{Glob, GlobMatcher};
 use std::path::{Path, PathBuf};
@@ -10,38 +11,44 @@ pub(crate) enum Input {
     Unreadable(PathBuf, String),
 }
 
-/// Expands the command line's inputs in order. Folders give their matching
-/// files sorted by path, so output order never depends on the file system.
-pub(crate) fn expand(paths: &[PathBuf], glob: &str) -> Result<Vec<Input>, String> {
-    let matcher: GlobMatcher = Glob::new(glob)
+/// The matcher for `--glob`.
+pub(crate) fn matcher(glob: &str) -> Result<GlobMatcher, String> {
+    Ok(Glob::new(glob)
         .map_err(|e| format!("--glob {glob:?}: {e}"))?
-        .compile_matcher();
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() != "-" && path.is_dir() {
-            walk(path, &matcher, &mut out);
-        } else {
-            out.push(Input::File(path.clone()));
-        }
-    }
-    Ok(out)
+        .compile_matcher())
 }
 
-fn walk(dir: &Path, matcher: &GlobMatcher, out: &mut Vec<Input>) {
-    let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() && matcher.is_match(e.file_name()) => {
-                found.push(Input::File(e.into_path()))
+/// The command line's inputs in order. Folders give their matching files
+/// sorted by path, so output order never depends on the file system.
+pub(crate) fn walk<'a>(
+    paths: &'a [PathBuf],
+    matcher: &'a GlobMatcher,
+) -> impl Iterator<Item = Input> + 'a {
+    paths
+        .iter()
+        .flat_map(move |path| -> Box<dyn Iterator<Item = Input> + 'a> {
+            if path.as_os_str() != "-" && path.is_dir() {
+                Box::new(walk_folder(path, matcher))
+            } else {
+                Box::new(std::iter::once(Input::File(path.clone())))
             }
-            Ok(_) => {}
+        })
+}
+
+fn walk_folder<'a>(dir: &'a Path, matcher: &'a GlobMatcher) -> impl Iterator<Item = Input> + 'a {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(move |entry| match entry {
+            Ok(e) if e.file_type().is_file() && matcher.is_match(e.file_name()) => {
+                Some(Input::File(e.into_path()))
+            }
+            Ok(_) => None,
             Err(e) => {
                 let path = e
                     .path()
                     .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
-                found.push(Input::Unreadable(path, e.to_string()));
+                Some(Input::Unreadable(path, e.to_string()))
             }
-        }
-    }
-    out.extend(found);
+        })
 }
