@@ -115,9 +115,11 @@ const PHRASE_ENDS: [&str; 10] = [
 /// giving the words after the amount ("... provided $40 million in security
 /// assistance" -> "security assistance").
 fn measure(before: &str, after: &str) -> String {
-    let giving = before
-        .split(' ')
-        .any(|w| GIVING.iter().any(|g| &g[1..] == w));
+    // The verb stands near the amount: "provided more than $40 million", or
+    // before the total a part belongs to ("provided $240 million, including
+    // $100 million for ...").
+    let near = crate::parse::before(before, before.len(), 160);
+    let giving = near.split(' ').any(|w| GIVING.iter().any(|g| &g[1..] == w));
     if giving {
         let rest = after.trim_start();
         let rest = rest

@@ -1,3 +1,4 @@
+#![cfg(feature = "cli")]
 //! The command-line tool, run as a user would.
 
 use assert_cmd::Command;

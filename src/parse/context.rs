@@ -24,7 +24,13 @@ const TABLE_UNITS: [(&str, Scale); 8] = [
 
 fn table_unit(text: &str) -> Option<(usize, Scale)> {
     // Only a '(' can open a unit note: most passages have none or a few.
-    for open in memchr::memchr_iter(b'(', text.as_bytes()) {
+    let bytes = text.as_bytes();
+    for open in memchr::memchr_iter(b'(', bytes) {
+        // Every note opens "(i", "($", "(m", "(u" or "(d", in either case.
+        let second = bytes.get(open + 1).map_or(b' ', u8::to_ascii_lowercase);
+        if !matches!(second, b'i' | b'$' | b'm' | b'u' | b'd') {
+            continue;
+        }
         for &(note, scale) in &TABLE_UNITS {
             let found = text
                 .get(open..open + note.len())

@@ -5,6 +5,10 @@ use super::lines::{after, before};
 use crate::document::OrganizationList;
 use crate::span::Span;
 
+/// Built once: building a searcher per paragraph cost more than the search.
+static INCLUDING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("including "));
+
 /// Finds the organization lists in one paragraph, `src[start..end]`.
 pub(crate) fn organization_lists(
     src: &str,
@@ -14,8 +18,7 @@ pub(crate) fn organization_lists(
 ) {
     let text = &src[start..end];
     let mut from = 0;
-    let finder = memchr::memmem::Finder::new("including ");
-    while let Some(k) = finder.find(&text.as_bytes()[from..]) {
+    while let Some(k) = INCLUDING.find(&text.as_bytes()[from..]) {
         let at = from + k;
         from = at + "including ".len();
         // Only a list that follows "organizations" in its sentence.
