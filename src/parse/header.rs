@@ -26,6 +26,9 @@ pub(crate) struct Header {
     /// Whether the header has the "More information about X" line, which only
     /// bilateral fact sheets carry.
     pub has_more_information: bool,
+    /// The lines that are header lines (title, bureau, label, date, ...);
+    /// others inside the header's range are unknown to it.
+    pub anchor_lines: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,12 +129,13 @@ pub(crate) fn header(src: &str, lines: &[Line]) -> Header {
             .unwrap_or(first);
         h.lines = Some((first, last));
     }
+    h.anchor_lines = anchors.iter().map(|&(i, _)| i).collect();
     h
 }
 
 /// Classifies one header line, filling what it says into `h`.
 fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Option<Anchor> {
-    if t.eq_ignore_ascii_case("fact sheet") {
+    if is_label(t) {
         return Some(Anchor::Label);
     }
     if t.starts_with("More information about ")
@@ -222,6 +226,13 @@ fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Op
         }
     }
     None
+}
+
+/// The "Fact Sheet" label line, whatever its case and spaces ("Fact\u{a0}Sheet").
+pub(crate) fn is_label(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    matches!((words.next(), words.next(), words.next()), (Some(a), Some(b), None)
+        if a.eq_ignore_ascii_case("fact") && b.eq_ignore_ascii_case("sheet"))
 }
 
 /// "U.S. Relations With the Solomon Islands" -> "Solomon Islands".

@@ -90,6 +90,7 @@ pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
     doc.kind = kind(src, &lines, &roles, &head, &doc);
     doc.facts = crate::facts::derive(src, &doc.values, &doc.sections, &doc.organizations);
     warn_about_the_text(src, &lines, &roles, &mut doc.warnings);
+    warn_about_unknown_header_lines(&lines, &roles, &head, &mut doc.warnings);
     if doc
         .sections
         .iter()
@@ -159,10 +160,17 @@ fn build_regions(
     let close = |doc: &mut FactSheet, region: Region, start: usize, end: usize| {
         let span = Span::new(start, end);
         match region {
-            Region::Skip => doc.skipped.push(Skipped {
-                reason: "site chrome".into(),
-                span,
-            }),
+            Region::Skip => {
+                let reason = if doc.header.is_none() && doc.sections.is_empty() {
+                    "site chrome before the sheet"
+                } else {
+                    "site chrome after the sheet"
+                };
+                doc.skipped.push(Skipped {
+                    reason: reason.into(),
+                    span,
+                })
+            }
             Region::Header => doc.header = Some(span),
             Region::Section => {
                 if let Some(last) = doc.sections.last_mut() {
@@ -407,7 +415,7 @@ fn kind(src: &str, lines: &[Line], roles: &[Role], head: &header::Header, doc: &
     let label = lines
         .iter()
         .zip(roles)
-        .any(|(l, r)| *r == Role::Header && l.text(src).eq_ignore_ascii_case("fact sheet"));
+        .any(|(l, r)| *r == Role::Header && header::is_label(l.text(src)));
     if head.has_more_information
         || sheet_heading
         || label
@@ -427,6 +435,24 @@ fn kind(src: &str, lines: &[Line], roles: &[Role], head: &header::Header, doc: &
         return Kind::BackgroundNote;
     }
     Kind::Other
+}
+
+/// A line inside the header that is none of its known lines (a tab strip, a
+/// stray caption) is kept in the header, and said so.
+fn warn_about_unknown_header_lines(
+    lines: &[Line],
+    roles: &[Role],
+    head: &header::Header,
+    warnings: &mut Vec<Warning>,
+) {
+    for (k, line) in lines.iter().enumerate() {
+        if roles[k] == Role::Header && !head.anchor_lines.contains(&k) {
+            warnings.push(Warning::new(
+                "unknown line in the header (not a title, bureau, label, date or \"More information\" line); kept in the header",
+                Span::new(line.trim_start, line.trim_end),
+            ));
+        }
+    }
 }
 
 /// Warnings about the text as a whole: cut off, double-encoded.
