@@ -97,7 +97,7 @@ const GIVING: [&str; 10] = [
 ];
 
 /// Words that end the phrase after an amount ("$40 million in aid to Peru").
-const PHRASE_ENDS: [&str; 10] = [
+const PHRASE_ENDS: [&str; 14] = [
     "to",
     "including",
     "for",
@@ -107,6 +107,10 @@ const PHRASE_ENDS: [&str; 10] = [
     "and",
     "a",
     "per",
+    "through",
+    "over",
+    "by",
+    "with",
     "",
 ];
 

@@ -130,7 +130,43 @@ pub(crate) fn header(src: &str, lines: &[Line]) -> Header {
         h.lines = Some((first, last));
     }
     h.anchor_lines = anchors.iter().map(|&(i, _)| i).collect();
+    if h.title.is_none() {
+        if let Some((first, _)) = h.lines {
+            name_line_title(src, lines, first, &mut h);
+        }
+    }
     h
+}
+
+/// A page that opens on a short name line just above the header's first line
+/// ("Policy & History", "São Tomé & Príncipe") is titled by it: it is the
+/// page's own heading, with only blank lines or chrome between.
+fn name_line_title(src: &str, lines: &[Line], first_anchor: usize, h: &mut Header) {
+    let Some(k) = lines[..first_anchor]
+        .iter()
+        .position(|l| !l.is_blank() && !is_chrome(l.text(src)))
+    else {
+        return;
+    };
+    let t = lines[k].text(src);
+    let only_chrome_between = lines[k + 1..first_anchor]
+        .iter()
+        .all(|l| l.is_blank() || is_chrome(l.text(src)));
+    let name_like = t.chars().count() <= 60
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', ':', ',', '|'])
+        && t.split_whitespace().count() <= 6
+        && t.split_whitespace()
+            .all(|w| !w.starts_with(char::is_lowercase));
+    if only_chrome_between && name_like {
+        h.title = Some(collapse(t));
+        if h.country.is_none() {
+            h.country = Some(collapse(t));
+        }
+        h.kind.get_or_insert(Kind::Other);
+        h.lines = h.lines.map(|(_, last)| (k, last));
+        h.anchor_lines.push(k);
+    }
 }
 
 /// Classifies one header line, filling what it says into `h`.
