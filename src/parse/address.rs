@@ -276,6 +276,56 @@ fn box_address(i: &str) -> IResult<&str, Address> {
     ))
 }
 
+/// What follows an address label in an embassy block: a street with no
+/// number, then its parts, the last of which is the city:
+/// "Jameat A'Duwal Al Arabiya Street, Al Khuwair area, Muscat".
+pub(crate) fn unnumbered_address(i: &str) -> IResult<&str, Address> {
+    let (rest, street) = recognize((
+        fold_many_m_n(
+            1,
+            6,
+            terminated(
+                verify(name_word, |w: &str| street_type(w).is_err()),
+                char(' '),
+            ),
+            || (),
+            |(), _| (),
+        ),
+        street_type,
+    ))
+    .parse(i)?;
+    let part = || {
+        preceded(
+            tag(", "),
+            take_while_m_n(1, 60, |c: char| !matches!(c, ',' | ';' | '\n' | '\r')),
+        )
+    };
+    let (rest, first) = part().parse(rest)?;
+    let (rest, second) = opt(part()).parse(rest)?;
+    let city = second.unwrap_or(first).trim().trim_end_matches('.');
+    let city_like = city.starts_with(char::is_uppercase) && city.split(' ').count() <= 4;
+    if !city_like {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    // The value ends with the city, not with a period after it.
+    let end = i.len()
+        - rest.len()
+        - (second.unwrap_or(first).len() - second.unwrap_or(first).trim_end_matches('.').len());
+    let address = Address {
+        street: Some(street.to_string()),
+        city: Some(city.to_string()),
+        ..Address::default()
+    };
+    Ok((&i[end..], address))
+}
+
+/// Labels that open an address line in an embassy block ("Embassy: ...").
+pub(crate) const ADDRESS_LABELS: [&str; 4] =
+    ["Embassy: ", "Chancery: ", "Address: ", "Embassy Address: "];
+
 /// Any postal address.
 pub(crate) fn address(i: &str) -> IResult<&str, Address> {
     alt((us_street_address, box_address)).parse(i)
@@ -380,6 +430,21 @@ mod tests {
             parts("P.O. Box 9, Washington, DC 20013").unwrap().3,
             some("20013")
         );
+    }
+
+    #[test]
+    fn a_street_without_a_number_after_its_label() {
+        let a = unnumbered_address(
+            "Jameat A'Duwal Al Arabiya Street, Al Khuwair area, Muscat\nMailing",
+        )
+        .unwrap();
+        assert_eq!(
+            a.1.street.as_deref(),
+            Some("Jameat A'Duwal Al Arabiya Street")
+        );
+        assert_eq!(a.1.city.as_deref(), Some("Muscat"));
+        assert_eq!(a.0, "\nMailing");
+        assert!(unnumbered_address("The embassy is on a quiet street, near the park").is_err());
     }
 
     #[test]

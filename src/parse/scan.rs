@@ -45,6 +45,15 @@ pub(crate) fn scan(
     let mut i = start;
     let mut last_end = start;
     while i < end {
+        // An embassy block's labelled line may hold a street with no number.
+        if (i == start || bytes[i - 1] == b'\n') && matches!(bytes[i], b'E' | b'C' | b'A') {
+            if let Some(found) = labelled_address_at(src, i, end) {
+                i = found.span.end;
+                last_end = i;
+                values.push(found);
+                continue;
+            }
+        }
         let b = bytes[i];
         if !STARTS[b as usize] || !at_token_start(bytes, i, last_end) {
             i += 1;
@@ -358,6 +367,21 @@ fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
         LineKind::Voice
     };
     Some(make(src, i, stop, ValueData::Phone(Phone { e164, line })))
+}
+
+/// "Embassy: Jameat A'Duwal Al Arabiya Street, Al Khuwair area, Muscat": the
+/// value starts after the label.
+fn labelled_address_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let label = address::ADDRESS_LABELS
+        .iter()
+        .find(|l| src[i..end].starts_with(*l))?;
+    let from = i + label.len();
+    // A numbered street is the ordinary parser's, at its own token.
+    if src.as_bytes().get(from).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let (stop, found) = read(src, from, end, address::unnumbered_address)?;
+    Some(make(src, from, stop, ValueData::Address(found)))
 }
 
 fn address_at(src: &str, i: usize, end: usize) -> Option<Value> {
