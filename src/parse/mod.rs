@@ -346,6 +346,8 @@ fn country_from_heading(h: &str) -> Option<String> {
             h.strip_prefix("U.S. Assistance to ")
                 .map(header::country_name)
         })
+        // A Background Note's narrative heading: "People of Malta".
+        .or_else(|| h.strip_prefix("People of ").map(header::country_name))
         .or_else(|| {
             let at = h
                 .find("’s Membership")
@@ -483,5 +485,47 @@ fn warn_about_the_text(src: &str, lines: &[Line], roles: &[Role], warnings: &mut
             "text looks double-encoded (UTF-8 read as Windows-1252): \"â€\" stands where punctuation was",
             Span::new(at, at + "â€".len()),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_from_headings() {
+        assert_eq!(
+            country_from_heading("U.S.-PERU RELATIONS").as_deref(),
+            Some("Peru")
+        );
+        assert_eq!(
+            country_from_heading("U.S. Assistance to the Gambia").as_deref(),
+            Some("Gambia")
+        );
+        assert_eq!(
+            country_from_heading("Chile's Membership in International Organizations").as_deref(),
+            Some("Chile")
+        );
+        assert_eq!(
+            country_from_heading("People of Malta").as_deref(),
+            Some("Malta")
+        );
+        assert_eq!(country_from_heading("Bilateral Economic Relations"), None);
+    }
+
+    #[test]
+    fn texts_that_are_not_fact_sheets_fail_with_a_position() {
+        assert_eq!(document("").unwrap_err().kind(), &ErrorKind::Empty);
+        assert_eq!(
+            document(" \n\t\u{feff}").unwrap_err().kind(),
+            &ErrorKind::Empty
+        );
+        let err = document("Some text\0with a NUL").unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Binary);
+        assert_eq!((err.position().line, err.position().column), (1, 10));
+        assert_eq!(
+            document("12 34 -- 56").unwrap_err().kind(),
+            &ErrorKind::NoProse
+        );
     }
 }
