@@ -115,6 +115,17 @@ static PREFIX_FIRST_BYTES: [bool; 256] = {
     table
 };
 
+/// The chrome prefixes grouped by their first byte: a line is compared only
+/// with the few that open as it does.
+static PREFIXES_BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        let mut groups = vec![Vec::new(); 256];
+        for p in CHROME_PREFIXES {
+            groups[p.as_bytes()[0] as usize].push(p);
+        }
+        groups
+    });
+
 /// Is this trimmed line site chrome?
 pub(crate) fn is_chrome(t: &str) -> bool {
     if t.is_empty() {
@@ -122,9 +133,9 @@ pub(crate) fn is_chrome(t: &str) -> bool {
     }
     let first = t.as_bytes()[0];
     let prefixed = PREFIX_FIRST_BYTES[first as usize]
-        && CHROME_PREFIXES
+        && PREFIXES_BY_FIRST_BYTE[first as usize]
             .iter()
-            .any(|p| p.as_bytes()[0] == first && t.starts_with(p));
+            .any(|p| t.starts_with(p));
     if prefixed || t.len() <= 40 && CHROME_LINES.contains(&t) {
         return true;
     }

@@ -2,7 +2,7 @@
 //! resources or chrome, and the sections they make.
 
 use super::chrome::is_chrome;
-use super::lines::{ends_sentence, looks_like_heading, Line};
+use super::lines::{ends_sentence, looks_like_heading, Line, SMALL_WORDS};
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,7 +220,22 @@ impl RunIn {
 /// Glued: a letter, then a capital that starts a sentence.
 fn glued_heading_len(t: &str) -> Option<usize> {
     let bytes = t.as_bytes();
-    for p in 1..t.len().min(110) {
+    // A heading is capitalised words: the glue point lies before the first
+    // word in lower case that is not a small word, so prose ends the search
+    // within a few words.
+    let mut limit = t.len().min(110);
+    while !t.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let mut at = 0;
+    for word in t[..limit].split(' ') {
+        if word.starts_with(|c: char| c.is_ascii_lowercase()) && !SMALL_WORDS.contains(&word) {
+            limit = at;
+            break;
+        }
+        at += word.len() + 1;
+    }
+    for p in 1..limit {
         let (prev, cur) = (bytes[p - 1], bytes[p]);
         if !cur.is_ascii_uppercase() || !prev.is_ascii_alphabetic() {
             continue;
