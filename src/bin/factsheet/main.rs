@@ -54,14 +54,16 @@ pub(crate) struct ParseArgs {
     /// Example: --glob '*.htm.txt'
     #[arg(long, default_value = "*.txt")]
     glob: String,
-    /// Worker threads (default: one per core). Output is the same for any number.
-    /// Example: --jobs 2
+    /// Worker threads (default: one per core); `--jobs 1` runs on one thread.
+    /// Output is the same for any number. Example: --jobs 2
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
-    /// No progress bar and no summary on standard error.
+    /// No progress bar and no summary on standard error (errors are still
+    /// reported). Example: factsheet parse -q --format jsonl archive/ > out.jsonl
     #[arg(long, short)]
     quiet: bool,
-    /// Fail on a file that is not UTF-8 instead of reading it as Windows-1252.
+    /// Fail on a file that is not UTF-8 instead of reading it as Windows-1252
+    /// with a warning. Example: factsheet parse --strict --format jsonl archive/
     #[arg(long)]
     strict: bool,
 }
