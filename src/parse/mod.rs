@@ -118,11 +118,29 @@ fn readable(src: &str) -> Result<(), Error> {
     // occur in text; a few may be noise, many mean binary data.
     let mut controls = 0usize;
     let mut first = None;
-    for (at, b) in src.bytes().enumerate() {
+    // Eight bytes at a time: only a word holding a byte below 0x20 (mostly a
+    // line break) is looked at byte by byte.
+    let bytes = src.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    let mut check = |at: usize, b: u8| {
         if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c) {
             controls += 1;
             first.get_or_insert(at);
         }
+    };
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x20; 8]));
+        let below_space = word.wrapping_sub(0x2020_2020_2020_2020) & !word & 0x8080_8080_8080_8080;
+        if below_space != 0 {
+            for (k, &b) in chunk.iter().enumerate() {
+                check(base + k, b);
+            }
+        }
+        base += 8;
+    }
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        check(base + k, b);
     }
     if let Some(at) = first {
         if src.as_bytes()[at] == 0 || controls * 100 > src.len() {

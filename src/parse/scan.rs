@@ -46,7 +46,7 @@ pub(crate) fn scan(
     let mut last_end = start;
     while i < end {
         // An embassy block's labelled line may hold a street with no number.
-        if (i == start || bytes[i - 1] == b'\n') && matches!(bytes[i], b'E' | b'C' | b'A') {
+        if matches!(bytes[i], b'E' | b'C' | b'A') && (i == start || bytes[i - 1] == b'\n') {
             if let Some(found) = labelled_address_at(src, i, end) {
                 i = found.span.end;
                 last_end = i;
