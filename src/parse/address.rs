@@ -122,6 +122,27 @@ fn unit(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+// "Massachusetts Avenue" | "New Mexico Avenue" | "Belmont Rd.": up to
+// `max_words` capitalised words, then the street's type.
+fn street_name(max_words: usize) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| {
+        recognize((
+            fold_many_m_n(
+                1,
+                max_words,
+                terminated(
+                    verify(name_word, |w: &str| street_type(w).is_err()),
+                    char(' '),
+                ),
+                || (),
+                |(), _| (),
+            ),
+            street_type,
+        ))
+        .parse(i)
+    }
+}
+
 /// "1700 Massachusetts Avenue, NW" | "1711 N Street, NW, 2nd Floor" |
 /// "1101 Brickell Av., Suite 1602"
 fn street(i: &str) -> IResult<&str, &str> {
@@ -132,17 +153,7 @@ fn street(i: &str) -> IResult<&str, &str> {
             take_while_m_n(1, 5, |c: char| c.is_ascii_digit()),
         )),
         char(' '),
-        fold_many_m_n(
-            1,
-            4,
-            terminated(
-                verify(name_word, |w: &str| street_type(w).is_err()),
-                char(' '),
-            ),
-            || (),
-            |(), _| (),
-        ),
-        street_type,
+        street_name(4),
         opt(quadrant),
         fold_many_m_n(0, 2, unit, || (), |(), _| ()),
     ))
@@ -280,20 +291,7 @@ fn box_address(i: &str) -> IResult<&str, Address> {
 /// number, then its parts, the last of which is the city:
 /// "Jameat A'Duwal Al Arabiya Street, Al Khuwair area, Muscat".
 pub(crate) fn unnumbered_address(i: &str) -> IResult<&str, Address> {
-    let (rest, street) = recognize((
-        fold_many_m_n(
-            1,
-            6,
-            terminated(
-                verify(name_word, |w: &str| street_type(w).is_err()),
-                char(' '),
-            ),
-            || (),
-            |(), _| (),
-        ),
-        street_type,
-    ))
-    .parse(i)?;
+    let (rest, street) = street_name(6)(i)?;
     let part = || {
         preceded(
             tag(", "),
