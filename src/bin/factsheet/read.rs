@@ -60,3 +60,28 @@ pub(crate) fn read(path: &Path, strict: bool) -> Result<Text, ReadError> {
     })?;
     decode(bytes, strict)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_taken_as_it_is() {
+        let t = decode("Peru’s trade".as_bytes().to_vec(), true)
+            .ok()
+            .unwrap();
+        assert_eq!(t.text, "Peru’s trade");
+        assert!(!t.decoded_as_1252);
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_or_refused_with_its_position() {
+        let bytes = b"line one\nPeru\x92s trade".to_vec();
+        let t = decode(bytes.clone(), false).ok().unwrap();
+        assert_eq!(t.text, "line one\nPeru’s trade");
+        assert!(t.decoded_as_1252);
+        let e = decode(bytes, true).err().unwrap();
+        assert_eq!((e.line, e.column), (Some(2), Some(5)));
+        assert!(e.message.contains("byte 13"), "{}", e.message);
+    }
+}
