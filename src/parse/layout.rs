@@ -118,7 +118,10 @@ pub(crate) fn body_roles(
             };
             continue;
         }
-        if shape.chrome {
+        // A web scrape repeats an image's alt text as its caption: the second
+        // copy of a line is the page's, not the document's.
+        let repeated = n > 0 && t.len() >= 20 && shapes[n - 1].text == t;
+        if shape.chrome || repeated {
             roles[k] = Role::Chrome;
             continue;
         }
