@@ -63,56 +63,65 @@ const ESTABLISHED: [&str; 3] = [
     "relations were opened",
 ];
 
-const SUBJECT_ENDS: [&str; 15] = [
-    "has",
-    "have",
-    "had",
-    "increased",
-    "grew",
-    "rose",
-    "was",
-    "were",
-    "totaled",
-    "reached",
-    "from",
-    "doubled",
-    "amounted",
-    "fell",
-    "is",
-];
+/// The verb that ends a sentence's subject ("Two-way trade ... has increased").
+fn ends_subject(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "have"
+            | "had"
+            | "increased"
+            | "grew"
+            | "rose"
+            | "was"
+            | "were"
+            | "totaled"
+            | "reached"
+            | "from"
+            | "doubled"
+            | "amounted"
+            | "fell"
+            | "is"
+    )
+}
 
 /// Verbs of giving: what such a sentence measures follows the amount
 /// ("provided $40 million in security assistance").
-const GIVING: [&str; 10] = [
-    " provided",
-    " contributed",
-    " invested",
-    " committed",
-    " pledged",
-    " allocated",
-    " announced",
-    " gave",
-    " spent",
-    " granted",
-];
+fn is_giving(word: &str) -> bool {
+    matches!(
+        word,
+        "provided"
+            | "contributed"
+            | "invested"
+            | "committed"
+            | "pledged"
+            | "allocated"
+            | "announced"
+            | "gave"
+            | "spent"
+            | "granted"
+    )
+}
 
 /// Words that end the phrase after an amount ("$40 million in aid to Peru").
-const PHRASE_ENDS: [&str; 14] = [
-    "to",
-    "including",
-    "for",
-    "in",
-    "from",
-    "since",
-    "and",
-    "a",
-    "per",
-    "through",
-    "over",
-    "by",
-    "with",
-    "",
-];
+fn ends_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "including"
+            | "for"
+            | "in"
+            | "from"
+            | "since"
+            | "and"
+            | "a"
+            | "per"
+            | "through"
+            | "over"
+            | "by"
+            | "with"
+            | ""
+    )
+}
 
 /// What an amount measures: the sentence's subject ("Two-way trade in goods
 /// between the United States and Peru has increased ..."), or for a verb of
@@ -123,7 +132,7 @@ fn measure(before: &str, after: &str) -> String {
     // before the total a part belongs to ("provided $240 million, including
     // $100 million for ...").
     let near = crate::parse::before(before, before.len(), 160);
-    let giving = near.split(' ').any(|w| GIVING.iter().any(|g| &g[1..] == w));
+    let giving = near.split(' ').any(is_giving);
     if giving {
         let rest = after.trim_start();
         let rest = rest
@@ -133,7 +142,7 @@ fn measure(before: &str, after: &str) -> String {
         // The phrase runs to punctuation or a word that starts another phrase.
         let mut end = 0;
         for word in rest.split(' ') {
-            if PHRASE_ENDS.contains(&word) {
+            if ends_phrase(word) {
                 break;
             }
             if let Some(k) = word.find([',', '.', ';']) {
@@ -155,14 +164,17 @@ fn measure(before: &str, after: &str) -> String {
     // The subject ends at its verb ("Two-way trade in goods ... has increased"),
     // and starts after a colon ("Trade is small: U.S. goods exports were ...").
     // A profile line's key is its measure: "GDP (1995): $2.1 billion".
-    let before = match before.trim_end().rsplit_once(": ") {
-        Some((_, after)) if !after.trim().is_empty() => after,
-        _ => before.trim_end().trim_end_matches(':'),
+    let trimmed = before.trim_end();
+    let colon = memchr::memrchr(b':', trimmed.as_bytes())
+        .filter(|&k| trimmed.as_bytes().get(k + 1) == Some(&b' '));
+    let before = match colon {
+        Some(k) if !trimmed[k + 2..].trim().is_empty() => &trimmed[k + 2..],
+        _ => trimmed.trim_end_matches(':'),
     };
     let mut cut = before.len();
     let mut offset = 0usize;
     for word in before.split(' ') {
-        if SUBJECT_ENDS.contains(&word) {
+        if ends_subject(word) {
             cut = offset.saturating_sub(1);
             break;
         }
@@ -173,7 +185,9 @@ fn measure(before: &str, after: &str) -> String {
         .trim_end_matches([',', '-']);
     let subject = subject.strip_suffix(" more than").unwrap_or(subject);
     // "After the storm in 2016, the United States": the subject follows the opening clause.
-    let subject = subject.rsplit(", ").next().unwrap_or(subject);
+    let comma = memchr::memrchr(b',', subject.as_bytes())
+        .filter(|&k| subject.as_bytes().get(k + 1) == Some(&b' '));
+    let subject = comma.map_or(subject, |k| &subject[k + 2..]);
     crate::parse::collapse(subject)
 }
 

@@ -2,7 +2,7 @@
 //! resources or chrome, and the sections they make.
 
 use super::chrome::is_chrome;
-use super::lines::{ends_sentence, looks_like_heading, Line, SMALL_WORDS};
+use super::lines::{ends_sentence, is_small_word, looks_like_heading, Line};
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +232,7 @@ fn glued_heading_len(t: &str) -> Option<usize> {
     }
     let mut at = 0;
     for word in t[..limit].split(' ') {
-        if word.starts_with(|c: char| c.is_ascii_lowercase()) && !SMALL_WORDS.contains(&word) {
+        if word.starts_with(|c: char| c.is_ascii_lowercase()) && !is_small_word(word) {
             limit = at;
             break;
         }

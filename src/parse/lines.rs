@@ -127,11 +127,28 @@ pub(crate) fn title_case(s: &str) -> String {
     out
 }
 
-/// Words that stay lower case inside a heading or title.
-pub(crate) const SMALL_WORDS: [&str; 16] = [
-    "a", "an", "the", "of", "and", "to", "in", "for", "on", "with", "at", "by", "from", "or", "&",
-    "vs.",
-];
+/// Words that stay lower case inside a heading or title ("U.S. Assistance
+/// to Peru"). A word in lower case that is none of these makes a line prose.
+pub(crate) fn is_small_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "to"
+            | "in"
+            | "for"
+            | "on"
+            | "with"
+            | "at"
+            | "by"
+            | "from"
+            | "or"
+            | "&"
+            | "vs."
+    )
+}
 
 /// Does the line read like a heading: short, capitalised words, no sentence
 /// punctuation at the end?
@@ -154,24 +171,32 @@ pub(crate) fn looks_like_heading(t: &str) -> bool {
         if words > 14 {
             return false;
         }
-        if word.starts_with(char::is_lowercase)
-            && !SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
-        {
+        if word.starts_with(char::is_lowercase) && !is_small_word(word) {
             return false;
         }
     }
-    if t.chars().count() > 100
-        || t.contains("http")
-        || t.contains(" | ")
-        || t.contains(['©', ';', '$'])
-        || t.contains(": ")
-    {
+    if t.len() > 100 && t.chars().count() > 100 {
         return false;
     }
-    // A sentence break inside, other than after "U.S." or "St.", makes it prose.
-    for (at, _) in t.match_indices(". ") {
-        let word = t[..at].rsplit(' ').next().unwrap_or("");
-        if !matches!(word, "U.S" | "St") && word.len() != 1 {
+    // One pass over the bytes for what no heading holds: a web address, a
+    // menu bar, a key and its value, a semicolon or a dollar sign, a
+    // copyright sign, or a sentence break (one after "U.S." or "St." is none).
+    let b = t.as_bytes();
+    for k in 0..b.len() {
+        let next = b.get(k + 1).copied();
+        let stop = match b[k] {
+            b';' | b'$' => true,
+            b':' => next == Some(b' '),
+            b'|' => k > 0 && b[k - 1] == b' ' && next == Some(b' '),
+            b'h' => b[k..].starts_with(b"http"),
+            0xC2 => next == Some(0xA9),
+            b'.' if next == Some(b' ') => {
+                let word = t[..k].rsplit(' ').next().unwrap_or("");
+                !matches!(word, "U.S" | "St") && word.len() != 1
+            }
+            _ => false,
+        };
+        if stop {
             return false;
         }
     }
