@@ -120,7 +120,12 @@ pub(crate) fn body_roles(
         }
         // A web scrape repeats an image's alt text as its caption: the second
         // copy of a line is the page's, not the document's.
-        let repeated = n > 0 && t.len() >= 20 && shapes[n - 1].text == t;
+        // Only the very next line, and a short one: paragraphs that repeat
+        // after a blank line are content, however alike.
+        let repeated = n > 0
+            && non_blank[n - 1] + 1 == k
+            && (20..=200).contains(&t.len())
+            && shapes[n - 1].text == t;
         if shape.chrome || repeated {
             roles[k] = Role::Chrome;
             continue;
