@@ -140,24 +140,49 @@ struct Sink {
     write_error: Option<std::io::Error>,
 }
 
+impl Tally {
+    fn add(&mut self, o: &Outcome) {
+        self.files += 1;
+        self.bytes += o.bytes;
+        self.failures += usize::from(o.failed.is_some());
+        for (k, n) in &o.kinds {
+            *self.kinds.entry(k).or_insert(0) += n;
+        }
+    }
+
+    fn merge(&mut self, other: Tally) {
+        self.files += other.files;
+        self.bytes += other.bytes;
+        self.failures += other.failures;
+        for (k, n) in other.kinds {
+            *self.kinds.entry(k).or_insert(0) += n;
+        }
+    }
+}
+
 impl Sink {
     fn take(&mut self, o: Outcome) {
-        let t = &mut self.tally;
-        t.files += 1;
-        t.bytes += o.bytes;
-        for (k, n) in o.kinds {
-            *t.kinds.entry(k).or_insert(0) += n;
-        }
-        if let Some(message) = o.failed {
-            t.failures += 1;
-            if self.progress.is_hidden() {
-                eprintln!("{message}");
-            } else {
-                self.progress.println(message);
-            }
+        self.tally.add(&o);
+        if let Some(message) = &o.failed {
+            self.report(message);
         }
         self.write(&o.rendered);
         self.progress.inc(1);
+    }
+
+    fn take_chunk(&mut self, done: ChunkDone) {
+        self.write(&done.rendered);
+        done.failures.iter().for_each(|m| self.report(m));
+        self.progress.inc(done.tally.files as u64);
+        self.tally.merge(done.tally);
+    }
+
+    fn report(&self, message: &str) {
+        if self.progress.is_hidden() {
+            eprintln!("{message}");
+        } else {
+            self.progress.println(message);
+        }
     }
 
     /// Writes output bytes; after a failed write, nothing more is tried.
@@ -253,7 +278,8 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
 /// file), and each input's outcome for the tally.
 struct ChunkDone {
     rendered: Vec<u8>,
-    outcomes: Vec<Outcome>,
+    tally: Tally,
+    failures: Vec<String>,
 }
 
 /// The parallel batch. This thread walks the inputs, hands them to `jobs`
@@ -280,14 +306,18 @@ fn run_parallel(
             scope.spawn(move || loop {
                 let next = work_rx.lock().map(|rx| rx.recv());
                 let Ok(Ok((n, chunk))) = next else { break };
+                // The chunk's tally is added up here, so the writing thread
+                // does one merge per chunk, not one per file.
                 let mut done = ChunkDone {
                     rendered: Vec::new(),
-                    outcomes: Vec::with_capacity(chunk.len()),
+                    tally: Tally::default(),
+                    failures: Vec::new(),
                 };
                 for input in &chunk {
                     let mut o = parse_one(input, args);
                     done.rendered.append(&mut o.rendered);
-                    done.outcomes.push(o);
+                    done.tally.add(&o);
+                    done.failures.extend(o.failed);
                 }
                 if done_tx.send((n, done)).is_err() {
                     break;
@@ -315,8 +345,7 @@ fn run_parallel(
             let Ok((n, done)) = done_rx.recv() else { break };
             waiting.insert(n, done);
             while let Some(done) = waiting.remove(&written) {
-                sink.write(&done.rendered);
-                done.outcomes.into_iter().for_each(|o| sink.take(o));
+                sink.take_chunk(done);
                 written += 1;
             }
         }
