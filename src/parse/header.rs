@@ -26,6 +26,8 @@ pub(crate) struct Header {
     /// Whether the header has the "More information about X" line, which only
     /// bilateral fact sheets carry.
     pub has_more_information: bool,
+    /// Whether the header has a "Fact Sheet" label line.
+    pub has_label: bool,
     /// The lines that are header lines (title, bureau, label, date, ...);
     /// others inside the header's range are unknown to it.
     pub anchor_lines: Vec<usize>,
@@ -172,6 +174,7 @@ fn name_line_title(src: &str, lines: &[Line], first_anchor: usize, h: &mut Heade
 /// Classifies one header line, filling what it says into `h`.
 fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Option<Anchor> {
     if is_label(t) {
+        h.has_label = true;
         return Some(Anchor::Label);
     }
     if t.starts_with("More information about ")

@@ -87,7 +87,7 @@ pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
         .clone()
         .or_else(|| doc.headings().find_map(country_from_heading))
         .or(country_hint);
-    doc.kind = kind(src, &lines, &roles, &head, &doc);
+    doc.kind = kind(src, &lines, &head, &doc);
     doc.facts = crate::facts::derive(src, &doc.values, &doc.sections, &doc.organizations);
     warn_about_the_text(src, &lines, &roles, &mut doc.warnings);
     warn_about_unknown_header_lines(&lines, &roles, &head, &mut doc.warnings);
@@ -412,15 +412,26 @@ fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
 }
 
 /// What kind of document it is, from the header's shape and the body's.
-fn kind(src: &str, lines: &[Line], roles: &[Role], head: &header::Header, doc: &FactSheet) -> Kind {
+fn kind(src: &str, lines: &[Line], head: &header::Header, doc: &FactSheet) -> Kind {
     if let Some(k @ (Kind::Other | Kind::BackgroundNote)) = head.kind {
         return k;
     }
-    let texts = || lines.iter().take(400).map(|l| l.text(src));
-    if texts().any(|t| t.starts_with("Compiled from the") && t.contains("Background Note")) {
+    // The line-level signals, read in one pass over the first lines.
+    let (mut compiled_note, mut country_page, mut from_state, mut profile) =
+        (false, false, false, false);
+    for t in lines.iter().take(400).map(|l| l.text(src)) {
+        compiled_note |= t.starts_with("Compiled from the") && t.contains("Background Note");
+        country_page |= t.starts_with("Read more about ");
+        from_state |= t.starts_with("FROM: U.S. ");
+        profile |= t.starts_with("Nationality:")
+            || t.starts_with("Area:")
+            || t.ends_with("(Notes)")
+            || t == "PROFILE";
+    }
+    if compiled_note {
         return Kind::BackgroundNote;
     }
-    if texts().any(|t| t.starts_with("Read more about ")) {
+    if country_page {
         return Kind::Other;
     }
     if head.kind == Some(Kind::Factsheet) {
@@ -432,26 +443,14 @@ fn kind(src: &str, lines: &[Line], roles: &[Role], head: &header::Header, doc: &
             || h.eq_ignore_ascii_case("Bilateral Economic Relations")
             || header::relations_pair_country(h).is_some()
     });
-    let label = lines
-        .iter()
-        .zip(roles)
-        .any(|(l, r)| *r == Role::Header && header::is_label(l.text(src)));
-    if head.has_more_information
-        || sheet_heading
-        || label
-        || texts().any(|t| t.starts_with("FROM: U.S. "))
-    {
+    if head.has_more_information || sheet_heading || head.has_label || from_state {
         return Kind::Factsheet;
     }
-    let note = texts().any(|t| {
-        t.starts_with("Nationality:")
-            || t.starts_with("Area:")
-            || t.ends_with("(Notes)")
-            || t == "PROFILE"
-    }) || doc
-        .headings()
-        .any(|h| h == "FOREIGN RELATIONS" || h == "PROFILE");
-    if note {
+    if profile
+        || doc
+            .headings()
+            .any(|h| h == "FOREIGN RELATIONS" || h == "PROFILE")
+    {
         return Kind::BackgroundNote;
     }
     Kind::Other
