@@ -4,6 +4,7 @@
 use crate::address::Address;
 use crate::date::DateValue;
 use crate::document::{OrganizationList, Section};
+use crate::parse::words;
 use crate::span::Span;
 use crate::value::{Value, ValueData};
 use rust_decimal::Decimal;
@@ -132,7 +133,7 @@ fn measure(before: &str, after: &str) -> String {
     // before the total a part belongs to ("provided $240 million, including
     // $100 million for ...").
     let near = crate::parse::before(before, before.len(), 160);
-    let giving = near.split(' ').any(is_giving);
+    let giving = words(near).any(is_giving);
     if giving {
         let rest = after.trim_start();
         let rest = rest
@@ -141,7 +142,7 @@ fn measure(before: &str, after: &str) -> String {
             .unwrap_or(rest);
         // The phrase runs to punctuation or a word that starts another phrase.
         let mut end = 0;
-        for word in rest.split(' ') {
+        for word in words(rest) {
             if ends_phrase(word) {
                 break;
             }
@@ -157,7 +158,7 @@ fn measure(before: &str, after: &str) -> String {
         let phrase = phrase
             .trim_start_matches(|c: char| !c.is_lowercase())
             .trim();
-        if !phrase.is_empty() && phrase.split(' ').count() <= 8 {
+        if !phrase.is_empty() && words(phrase).count() <= 8 {
             return crate::parse::collapse(phrase);
         }
     }
@@ -173,7 +174,7 @@ fn measure(before: &str, after: &str) -> String {
     };
     let mut cut = before.len();
     let mut offset = 0usize;
-    for word in before.split(' ') {
+    for word in words(before) {
         if ends_subject(word) {
             cut = offset.saturating_sub(1);
             break;

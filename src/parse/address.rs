@@ -1,6 +1,7 @@
 //! Postal addresses: U.S. street addresses over one or two lines, and post
 //! office boxes at home and abroad.
 
+use super::lines::words;
 use super::number::inline_gap;
 use crate::address::Address;
 use nom::branch::alt;
@@ -301,7 +302,7 @@ pub(crate) fn unnumbered_address(i: &str) -> IResult<&str, Address> {
     let (rest, first) = part().parse(rest)?;
     let (rest, second) = opt(part()).parse(rest)?;
     let city = second.unwrap_or(first).trim().trim_end_matches('.');
-    let city_like = city.starts_with(char::is_uppercase) && city.split(' ').count() <= 4;
+    let city_like = city.starts_with(char::is_uppercase) && words(city).count() <= 4;
     if !city_like {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,

@@ -1,6 +1,8 @@
 //! Site chrome: the lines a web page or blog puts around a fact sheet that the
 //! State Department never printed (banners, menus, bylines, share buttons).
 
+use super::lines::words;
+
 /// Line openings that only site chrome has.
 const CHROME_PREFIXES: [&str; 47] = [
     "An official website of the United States",
@@ -167,7 +169,7 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         return true;
     }
     // A letter index "A B C D E F".
-    if t.len() >= 5 && t.split(' ').filter(|w| !w.is_empty()).all(|w| w.len() == 1) {
+    if t.len() >= 5 && words(t).filter(|w| !w.is_empty()).all(|w| w.len() == 1) {
         return true;
     }
     // Image labels: "Tuvalu 2109×1406", "Peru [Shutterstock]".

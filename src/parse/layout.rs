@@ -2,7 +2,7 @@
 //! resources or chrome, and the sections they make.
 
 use super::chrome::is_chrome;
-use super::lines::{ends_sentence, is_small_word, looks_like_heading, Line};
+use super::lines::{ends_sentence, is_small_word, looks_like_heading, words, Line};
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +56,7 @@ fn is_key_line(t: &str) -> bool {
         Some(colon) if colon <= 45 => {
             let after = &t[colon + 1..];
             let key = &t[..colon];
-            !after.trim().is_empty() && !key.contains(". ") && key.split(' ').count() <= 4
+            !after.trim().is_empty() && !key.contains(". ") && words(key).count() <= 4
         }
         _ => false,
     }
@@ -164,7 +164,7 @@ fn is_heading(
     }
     let t = line.text;
     let note_section = NOTE_SECTIONS.contains(&t);
-    let words = t.split(' ').filter(|w| !w.is_empty()).count();
+    let words = words(t).filter(|w| !w.is_empty()).count();
     let shouting = t
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -236,7 +236,7 @@ fn glued_heading_len(t: &str) -> Option<usize> {
         limit -= 1;
     }
     let mut at = 0;
-    for word in t[..limit].split(' ') {
+    for word in words(&t[..limit]) {
         if word.starts_with(|c: char| c.is_ascii_lowercase()) && !is_small_word(word) {
             limit = at;
             break;
@@ -254,7 +254,7 @@ fn glued_heading_len(t: &str) -> Option<usize> {
             continue;
         }
         let head = &t[..p];
-        let words = head.split(' ').count();
+        let words = words(head).count();
         let shouting = head
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -298,7 +298,7 @@ fn trailing_chrome(src: &str, lines: &[Line], roles: &mut [Role], non_blank: &[u
 }
 
 fn is_footer_like(t: &str) -> bool {
-    t.starts_with(|c: char| c.is_uppercase()) && t.split(' ').count() <= 10
+    t.starts_with(|c: char| c.is_uppercase()) && words(t).count() <= 10
 }
 
 #[cfg(test)]

@@ -61,6 +61,46 @@ pub(crate) fn split(src: &str) -> Vec<Line> {
     lines
 }
 
+/// The words of `s` between single spaces, as `s.split(' ')` gives them.
+///
+/// A plain byte loop: the standard searcher sets up a `memchr` for every
+/// word, which costs more than a word is long, and the layout and fact
+/// heuristics walk the words of every line.
+pub(crate) fn words(s: &str) -> Words<'_> {
+    Words { rest: Some(s) }
+}
+
+/// The iterator [`words`] returns.
+pub(crate) struct Words<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match rest.bytes().position(|b| b == b' ') {
+            Some(k) => {
+                self.rest = Some(&rest[k + 1..]);
+                Some(&rest[..k])
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
+/// The last word of `s`, as `s.rsplit(' ').next()` gives it.
+pub(crate) fn last_word(s: &str) -> &str {
+    match s.bytes().rposition(|b| b == b' ') {
+        Some(k) => &s[k + 1..],
+        None => s,
+    }
+}
+
 /// Up to `n` bytes before `at`, cut on a character boundary.
 pub(crate) fn before(src: &str, at: usize, n: usize) -> &str {
     let mut from = at.saturating_sub(n);
@@ -100,7 +140,7 @@ pub(crate) fn title_case(s: &str) -> String {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
-    for (k, word) in s.split(' ').enumerate() {
+    for (k, word) in words(s).enumerate() {
         if k > 0 {
             out.push(' ');
         }
@@ -165,10 +205,10 @@ pub(crate) fn looks_like_heading(t: &str) -> bool {
     if !t.starts_with(char::is_uppercase) {
         return false;
     }
-    let mut words = 0;
-    for word in t.split(' ').filter(|w| !w.is_empty()) {
-        words += 1;
-        if words > 14 {
+    let mut count = 0;
+    for word in words(t).filter(|w| !w.is_empty()) {
+        count += 1;
+        if count > 14 {
             return false;
         }
         if word.starts_with(char::is_lowercase) && !is_small_word(word) {
@@ -191,7 +231,7 @@ pub(crate) fn looks_like_heading(t: &str) -> bool {
             b'h' => b[k..].starts_with(b"http"),
             0xC2 => next == Some(0xA9),
             b'.' if next == Some(b' ') => {
-                let word = t[..k].rsplit(' ').next().unwrap_or("");
+                let word = last_word(&t[..k]);
                 !matches!(word, "U.S" | "St") && word.len() != 1
             }
             _ => false,
@@ -239,6 +279,14 @@ mod tests {
         ));
         assert!(!looks_like_heading("Official Name:"));
         assert!(!looks_like_heading("a"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_split_as_the_standard_library_does(s in "[a-c \u{a0}é]{0,12}") {
+            proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), s.split(' ').collect::<Vec<_>>());
+            proptest::prop_assert_eq!(last_word(&s), s.rsplit(' ').next().unwrap());
+        }
     }
 
     #[test]

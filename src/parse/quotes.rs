@@ -1,7 +1,7 @@
 //! Quotations and who said them: "As then-Secretary Tillerson said, “The
 //! United States and Peru have a very longstanding relationship.”"
 
-use super::lines::{after, before};
+use super::lines::{after, before, words};
 use crate::document::Quote;
 use crate::span::Span;
 
@@ -38,7 +38,7 @@ pub(crate) fn quotes(src: &str, start: usize, end: usize, out: &mut Vec<Quote>) 
         let body = &text[body_start..close_at];
         from = close_at + close.len_utf8();
         // "Strategy", “Detroit 3”: a short quoted term is a name, not a quotation.
-        if body.split(' ').count() < 5 {
+        if words(body).count() < 5 {
             continue;
         }
         let speaker = speaker_before(before(text, open, 300))
@@ -76,7 +76,7 @@ fn speaker_before(before: &str) -> Option<String> {
                 .or_else(|| who.trim_start().strip_prefix("as "))
                 .unwrap_or(who.trim_start());
             let who = who.rsplit(", ").next().unwrap_or(who).trim();
-            if !who.is_empty() && who.split(' ').count() <= 6 {
+            if !who.is_empty() && words(who).count() <= 6 {
                 return Some(who.to_string());
             }
         }
@@ -89,7 +89,7 @@ fn speaker_after(after: &str) -> Option<String> {
     let rest = after.trim_start_matches([',', ' ']);
     let rest = rest.strip_prefix("said ")?;
     let who = rest.split(['.', ',', ';']).next()?.trim();
-    (!who.is_empty() && who.split(' ').count() <= 6).then(|| who.to_string())
+    (!who.is_empty() && words(who).count() <= 6).then(|| who.to_string())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! once; the parsers run only at word starts whose first byte can begin a
 //! value. Each parser reads a bounded number of bytes, so the pass is linear.
 
-use super::lines::before;
+use super::lines::{before, last_word, words};
 use super::{address, date, money, percent, phone};
 use crate::address::{LineKind, Phone};
 use crate::error::Warning;
@@ -469,8 +469,8 @@ const UNIT_STOP: [&str; 24] = [
 /// "U.S. citizens" | "per year" | "liters": up to three words after a count.
 fn unit_after(after: &str) -> Option<String> {
     let rest = after.strip_prefix(' ')?;
-    let mut words = Vec::new();
-    for word in rest.split(' ').take(3) {
+    let mut unit = Vec::new();
+    for word in words(rest).take(3) {
         let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
         let letters = clean
             .chars()
@@ -479,7 +479,7 @@ fn unit_after(after: &str) -> Option<String> {
             break;
         }
         if word == "U.S." {
-            words.push(word);
+            unit.push(word);
             continue;
         }
         if clean.starts_with(|c: char| c.is_uppercase()) {
@@ -487,15 +487,15 @@ fn unit_after(after: &str) -> Option<String> {
         }
         // "sq. km.": a short abbreviation keeps its dot and the unit goes on.
         if word.len() <= 4 && word.ends_with('.') && clean.len() + 1 == word.len() {
-            words.push(word);
+            unit.push(word);
             continue;
         }
-        words.push(clean);
+        unit.push(clean);
         if clean.len() != word.len() {
             break;
         }
     }
-    (!words.is_empty()).then(|| words.join(" "))
+    (!unit.is_empty()).then(|| unit.join(" "))
 }
 
 const QUALIFIERS: [(&str, Qualifier); 24] = [
@@ -552,7 +552,7 @@ const QUALIFIER_ENDS: [&str; 19] = [
 pub(crate) fn qualifier_before(src: &str, start: usize) -> Option<Qualifier> {
     let window = before(src, start, 32).trim_end_matches([' ', '\u{a0}', '\n']);
     // Most values have no qualifier: the last word tells at once.
-    let last = window.rsplit(' ').next().unwrap_or("");
+    let last = last_word(window);
     if !QUALIFIER_ENDS.iter().any(|w| w.eq_ignore_ascii_case(last)) {
         return None;
     }
