@@ -310,21 +310,17 @@ pub(crate) fn may_start(i: &str) -> bool {
     let b = i.as_bytes();
     match b.first() {
         Some(b'0'..=b'9') => true,
+        // "FY", "FYs", "fiscal year": "five", "first" and "film" are no dates.
         Some(b'F' | b'f')
-            if b.get(1).is_some_and(|c| {
-                c.eq_ignore_ascii_case(&b'y') || c.eq_ignore_ascii_case(&b'i')
-            }) =>
+            if b.get(1).is_some_and(|c| c.eq_ignore_ascii_case(&b'y'))
+                || b.get(..11)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"fiscal year")) =>
         {
             true
         }
         Some(b'A') if i.starts_with("A.D.") => true,
-        Some(c) if c.is_ascii_uppercase() && b.len() >= 3 => month_name([
-            b[0].to_ascii_lowercase(),
-            b[1].to_ascii_lowercase(),
-            b[2].to_ascii_lowercase(),
-        ])
-        .is_some(),
-        _ => false,
+        // A whole month's name: "Marshall" and "Decade" are no months.
+        _ => month(i).is_ok(),
     }
 }
 

@@ -45,8 +45,10 @@ pub(crate) fn scan(
     let mut i = start;
     let mut last_end = start;
     while i < end {
+        let b = bytes[i];
+        let letter = b.is_ascii_alphabetic();
         // An embassy block's labelled line may hold a street with no number.
-        if matches!(bytes[i], b'E' | b'C' | b'A') && (i == start || bytes[i - 1] == b'\n') {
+        if matches!(b, b'E' | b'C' | b'A') && (i == start || bytes[i - 1] == b'\n') {
             if let Some(found) = labelled_address_at(src, i, end) {
                 i = found.span.end;
                 last_end = i;
@@ -54,13 +56,8 @@ pub(crate) fn scan(
                 continue;
             }
         }
-        let b = bytes[i];
-        if !STARTS[b as usize] || !at_token_start(bytes, i, last_end) {
-            i += 1;
-            continue;
-        }
-        match value_at(src, i, end, last_end, warnings) {
-            Some(found) => {
+        if STARTS[b as usize] && at_token_start(bytes, i, last_end) {
+            if let Some(found) = value_at(src, i, end, last_end, warnings) {
                 i = found.span.end.max(i + 1);
                 last_end = found.span.end;
                 if matches!(found.data, ValueData::Phone(_)) {
@@ -70,10 +67,49 @@ pub(crate) fn scan(
                     }
                 }
                 values.push(found);
+                continue;
             }
-            None => i += 1,
         }
+        i = if letter {
+            // A value opens only after a non-letter (or where the last one
+            // ended, which lies behind): the word's other letters, and the
+            // byte after them, start nothing. Most bytes of prose go here.
+            letters_end(bytes, i + 1, end) + 1
+        } else {
+            i + 1
+        };
     }
+}
+
+/// Where the run of ASCII letters from `i` ends (at most `end`).
+///
+/// Eight bytes at a time: a word in a register, each byte tested for a
+/// letter with carry-free additions (SWAR). The scanner spends most of its
+/// time here, and a byte loop costs five or more instructions a byte.
+fn letters_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    while i + 8 <= end {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(word);
+        // Lower case folded in, the high bit cleared: a letter is 0x61..=0x7a.
+        let x = (w | 0x2020_2020_2020_2020) & LOW7;
+        // Each byte plus 0x1f reaches the high bit iff it is at least 0x61;
+        // plus 0x05 iff it is past 0x7a. No byte carries into the next.
+        let at_least_a = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+        let past_z = x.wrapping_add(0x0505_0505_0505_0505);
+        let letters = at_least_a & !past_z & !w & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
 }
 
 /// A value may start after a non-word byte, right where the last value ended
@@ -588,6 +624,24 @@ mod tests {
 
     fn texts(src: &str) -> Vec<String> {
         kinds(src).into_iter().map(|(t, _)| t).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn letters_end_stops_at_the_first_non_letter(s in proptest::collection::vec(proptest::num::u8::ANY, 0..40), from in 0usize..40) {
+            let from = from.min(s.len());
+            let expected = s[from..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(s.len(), |k| from + k);
+            proptest::prop_assert_eq!(letters_end(&s, from, s.len()), expected);
+        }
+    }
+
+    #[test]
+    fn letters_end_on_words() {
+        let s = b"Washington, DC abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{";
+        assert_eq!(letters_end(s, 0, s.len()), 10);
+        assert_eq!(letters_end(s, 15, s.len()), 67);
+        assert_eq!(letters_end(s, 67, s.len()), 67);
+        assert_eq!(letters_end(s, 0, 4), 4);
     }
 
     #[test]
