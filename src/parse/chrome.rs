@@ -130,10 +130,10 @@ static PREFIXES_BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<&'static str>>> =
 
 /// Is this trimmed line site chrome?
 pub(crate) fn is_chrome(t: &str) -> bool {
-    if t.is_empty() {
+    let bytes = t.as_bytes();
+    let Some(&first) = bytes.first() else {
         return false;
-    }
-    let first = t.as_bytes()[0];
+    };
     let prefixed = PREFIX_FIRST_BYTES[first as usize]
         && PREFIXES_BY_FIRST_BYTE[first as usize]
             .iter()
@@ -141,39 +141,36 @@ pub(crate) fn is_chrome(t: &str) -> bool {
     if prefixed || t.len() <= 40 && CHROME_LINES.contains(&t) {
         return true;
     }
-    // The remaining tests are for short lines and menus; a long line of prose
-    // is only chrome if it is a menu.
-    if t.len() > 200 && memchr::memchr2(b'|', b'>', t.as_bytes()).is_none() {
-        return false;
-    }
     // Navigation: "Home | About | Contact", breadcrumbs "World > Europe > Germany".
     // (The byte search first: most lines hold neither mark.)
-    let bytes = t.as_bytes();
-    if memchr::memchr(b'|', bytes).is_some() && (t.matches(" | ").count() >= 2 || t.ends_with(" |"))
+    if memchr::memchr2(b'|', b'>', bytes).is_some()
+        && (t.matches(" | ").count() >= 2 || t.ends_with(" |") || t.matches(" > ").count() >= 2)
     {
-        return true;
-    }
-    if memchr::memchr(b'>', bytes).is_some() && t.matches(" > ").count() >= 2 {
-        return true;
-    }
-    // A blog's post date: "Sunday, June 17, 2012", "Wednesday, August 28, 2013 - 13:18".
-    if WEEKDAYS
-        .iter()
-        .any(|d| t.starts_with(d) && t[d.len()..].starts_with(", "))
-        && t.len() < 48
-    {
-        return true;
-    }
-    // Bylines: "By Newsroom America Feeds at 2 Feb 2017".
-    if t.starts_with("By ") && t.len() < 80 && !t.ends_with('.') && t.contains(" at ") {
         return true;
     }
     // A letter index "A B C D E F".
-    if t.len() >= 5 && words(t).filter(|w| !w.is_empty()).all(|w| w.len() == 1) {
+    if t.len() >= 5 && bytes[1] == b' ' && words(t).filter(|w| !w.is_empty()).all(|w| w.len() == 1)
+    {
         return true;
     }
     // Image labels: "Tuvalu 2109×1406", "Peru [Shutterstock]".
     if t.len() < 40 && t.contains('×') || t.ends_with("[Shutterstock]") {
+        return true;
+    }
+    // The remaining tests are for short lines: a line of prose is no byline.
+    if t.len() >= 80 {
+        return false;
+    }
+    // A blog's post date: "Sunday, June 17, 2012", "Wednesday, August 28, 2013 - 13:18".
+    if t.len() < 48
+        && WEEKDAYS
+            .iter()
+            .any(|d| t.starts_with(d) && t[d.len()..].starts_with(", "))
+    {
+        return true;
+    }
+    // Bylines: "By Newsroom America Feeds at 2 Feb 2017".
+    if t.starts_with("By ") && !t.ends_with('.') && t.contains(" at ") {
         return true;
     }
     // A page store's capture marker: " date 2025-01-24 document".
@@ -181,7 +178,7 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         return true;
     }
     // A reprint site's page label: "Germany - Relations with U.S. (Notes)".
-    if t.ends_with("(Notes)") && t.len() < 80 {
+    if t.ends_with("(Notes)") {
         return true;
     }
     // Feeds in a blog's sidebar: "White House.gov Press Office Feed".

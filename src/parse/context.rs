@@ -46,19 +46,23 @@ fn table_unit(text: &str) -> Option<(usize, Scale)> {
 /// Scales the amounts of a table whose unit note ("(in millions)") stands
 /// above it, up to the next sentence of prose.
 pub(crate) fn apply_table_units(src: &str, sections: &[Section], values: &mut [Value]) {
+    // One buffer for every section's passages: no allocation per section.
+    let mut passages: Vec<Span> = Vec::new();
     for section in sections {
         let mut unit: Option<Scale> = None;
-        let mut passages: Vec<Span> = section
-            .paragraphs
-            .iter()
-            .chain(&section.list_items)
-            .map(|p| p.span)
-            .collect();
+        passages.clear();
+        passages.extend(
+            section
+                .paragraphs
+                .iter()
+                .chain(&section.list_items)
+                .map(|p| p.span),
+        );
         if let Some(h) = section.heading_span {
             passages.push(h);
         }
         passages.sort();
-        for span in passages {
+        for &span in &passages {
             let text = span.slice(src);
             let from = match table_unit(text) {
                 Some((after, scale)) => {

@@ -316,7 +316,8 @@ fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet)
 
 /// Scans the header lines and the sections' text for values, quotes and lists.
 fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
-    let mut values = Vec::new();
+    // About one value per hundred bytes of a fact sheet: room for them at once.
+    let mut values = Vec::with_capacity(src.len() / 128);
     let mut warnings = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         if roles[k] == Role::Header {
@@ -329,17 +330,16 @@ fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
             );
         }
     }
+    // One buffer for every section's passages: no allocation per section.
+    let mut passages: Vec<&Passage> = Vec::new();
     for section in &doc.sections {
         if let Some(h) = section.heading_span {
             scan::scan(src, h.start, h.end, &mut values, &mut warnings);
         }
-        let mut passages: Vec<&Passage> = section
-            .paragraphs
-            .iter()
-            .chain(section.list_items.iter())
-            .collect();
+        passages.clear();
+        passages.extend(section.paragraphs.iter().chain(section.list_items.iter()));
         passages.sort_by_key(|p| p.span.start);
-        for p in passages {
+        for p in &passages {
             scan::scan(src, p.span.start, p.span.end, &mut values, &mut warnings);
             organizations::organization_lists(
                 src,
