@@ -7,6 +7,7 @@ use crate::document::{OrganizationList, Section};
 use crate::parse::words;
 use crate::span::Span;
 use crate::value::{Value, ValueData};
+use compact_str::CompactString;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -43,7 +44,8 @@ pub struct DatedFact {
 pub struct SeriesRow {
     /// What is measured: the subject of the sentence ("Two-way trade in goods
     /// between the United States and Peru").
-    pub measure: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub measure: CompactString,
     /// The year the amount is for.
     pub year: i32,
     /// The amount, exact.
@@ -53,7 +55,8 @@ pub struct SeriesRow {
     /// ISO 4217 code.
     pub currency: Cow<'static, str>,
     /// The amount as written.
-    pub text: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub text: CompactString,
     /// Where the amount is.
     pub span: Span,
 }
@@ -128,7 +131,7 @@ fn ends_phrase(word: &str) -> bool {
 /// between the United States and Peru has increased ..."), or for a verb of
 /// giving the words after the amount ("... provided $40 million in security
 /// assistance" -> "security assistance").
-fn measure(before: &str, after: &str) -> String {
+fn measure(before: &str, after: &str) -> CompactString {
     // The verb stands near the amount: "provided more than $40 million", or
     // before the total a part belongs to ("provided $240 million, including
     // $100 million for ...").
@@ -159,7 +162,7 @@ fn measure(before: &str, after: &str) -> String {
             .trim_start_matches(|c: char| !c.is_lowercase())
             .trim();
         if !phrase.is_empty() && words(phrase).count() <= 8 {
-            return crate::parse::collapse(phrase);
+            return crate::parse::collapsed(phrase).as_ref().into();
         }
     }
     // The subject ends at its verb ("Two-way trade in goods ... has increased"),
@@ -189,7 +192,7 @@ fn measure(before: &str, after: &str) -> String {
     let comma = memchr::memrchr(b',', subject.as_bytes())
         .filter(|&k| subject.as_bytes().get(k + 1) == Some(&b' '));
     let subject = comma.map_or(subject, |k| &subject[k + 2..]);
-    crate::parse::collapse(subject)
+    crate::parse::collapsed(subject).as_ref().into()
 }
 
 pub(crate) fn derive(

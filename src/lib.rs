@@ -38,6 +38,9 @@ pub mod span;
 pub mod value;
 
 pub use address::{Address, LineKind, Phone};
+/// The string type of [`Value::text`] and the [`SeriesRow`] texts: short
+/// strings inline, longer ones on the heap; it derefs to `&str`.
+pub use compact_str::CompactString;
 pub use date::DateValue;
 pub use document::{FactSheet, Kind, OrganizationList, Passage, Quote, Section, Skipped};
 pub use error::{Error, ErrorKind, Warning};

@@ -4,6 +4,7 @@ use crate::address::{Address, Phone};
 use crate::date::DateValue;
 use crate::money::{Money, Qualifier};
 use crate::span::Span;
+use compact_str::CompactString;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -14,8 +15,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Value {
+    // Most values are short, and a `CompactString` keeps up to 24 bytes
+    // inline: no allocation per value.
     /// The source text, `input[span.start..span.end]`.
-    pub text: String,
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub text: CompactString,
     /// Where the value is.
     pub span: Span,
     /// The kind and its fields.

@@ -138,14 +138,19 @@ pub(crate) fn after(src: &str, at: usize, n: usize) -> &str {
 /// White space collapsed to single spaces: "U.S.-GERMANY  RELATIONS " ->
 /// "U.S.-GERMANY RELATIONS".
 pub(crate) fn collapse(s: &str) -> String {
-    // Mostly there is nothing to collapse: ASCII words between single spaces.
+    collapsed(s).into_owned()
+}
+
+/// [`collapse`], borrowing the text when there is nothing to collapse: ASCII
+/// words between single spaces, as most headings and phrases are.
+pub(crate) fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
     let plain = b.first().is_none_or(|&c| c != b' ')
         && b.last().is_none_or(|&c| c != b' ')
         && b.iter().all(|&c| c.is_ascii_graphic() || c == b' ')
         && memchr::memmem::find(b, b"  ").is_none();
     if plain {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for word in s.split(is_space).filter(|w| !w.is_empty()) {
@@ -154,7 +159,7 @@ pub(crate) fn collapse(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Normal capitalisation for a name written in capitals: "SAO TOME AND

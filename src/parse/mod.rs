@@ -21,7 +21,7 @@ mod quotes;
 pub(crate) mod scan;
 
 pub(crate) use context::sentence_start;
-pub(crate) use lines::{after, before, collapse, words};
+pub(crate) use lines::{after, before, collapse, collapsed, words};
 
 use crate::document::{FactSheet, Kind, Passage, Section, Skipped};
 use crate::error::{Error, ErrorKind, Warning};

@@ -132,7 +132,7 @@ fn at_token_start(bytes: &[u8], i: usize, last_end: usize) -> bool {
 
 fn make(src: &str, start: usize, end: usize, data: ValueData) -> Value {
     Value {
-        text: src[start..end].to_string(),
+        text: src[start..end].into(),
         span: Span::new(start, end),
         data,
     }
@@ -618,7 +618,7 @@ mod tests {
         scan(src, 0, src.len(), &mut values, &mut warnings);
         values
             .iter()
-            .map(|v| (v.text.clone(), v.kind_name()))
+            .map(|v| (v.text.to_string(), v.kind_name()))
             .collect()
     }
 
