@@ -145,10 +145,14 @@ pub(crate) fn collapse(s: &str) -> String {
 /// words between single spaces, as most headings and phrases are.
 pub(crate) fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
-    let plain = b.first().is_none_or(|&c| c != b' ')
-        && b.last().is_none_or(|&c| c != b' ')
-        && b.iter().all(|&c| c.is_ascii_graphic() || c == b' ')
-        && memchr::memmem::find(b, b"  ").is_none();
+    // One byte loop: a substring search costs more to set up than these
+    // short texts take to read.
+    let mut prev = b' ';
+    let plain = b.iter().all(|&c| {
+        let ok = c.is_ascii_graphic() || c == b' ' && prev != b' ';
+        prev = c;
+        ok
+    }) && prev != b' ';
     if plain {
         return std::borrow::Cow::Borrowed(s);
     }

@@ -466,7 +466,8 @@ fn plausible_year(src: &str, start: usize, end: usize) -> bool {
         || after_trim.starts_with("people")
         || after_trim.starts_with("persons")
         || after_trim.starts_with(',') && after_trim[1..].starts_with(|c: char| c.is_ascii_digit())
-        || address::starts_street(&src[start..])
+        || matches!(after.as_bytes().first(), Some(b' ' | b'-'))
+            && address::starts_street(&src[start..])
     {
         return false;
     }
@@ -505,7 +506,9 @@ const UNIT_STOP: [&str; 24] = [
 /// "U.S. citizens" | "per year" | "liters": up to three words after a count.
 fn unit_after(after: &str) -> Option<String> {
     let rest = after.strip_prefix(' ')?;
-    let mut unit = Vec::new();
+    // The unit is the words read, as written: where the last one ends.
+    let mut unit_end = 0;
+    let mut at = 0;
     for word in words(rest).take(3) {
         let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
         let letters = clean
@@ -514,24 +517,24 @@ fn unit_after(after: &str) -> Option<String> {
         if clean.is_empty() || !letters || UNIT_STOP.contains(&clean) {
             break;
         }
+        // "U.S." and short abbreviations ("sq. km.") keep their dot and the
+        // unit goes on; a capital ends it; a mark after a word ends it there.
+        let abbreviation = word.len() <= 4 && word.ends_with('.') && clean.len() + 1 == word.len();
         if word == "U.S." {
-            unit.push(word);
-            continue;
-        }
-        if clean.starts_with(|c: char| c.is_uppercase()) {
+            unit_end = at + word.len();
+        } else if clean.starts_with(|c: char| c.is_uppercase()) {
             break;
+        } else if abbreviation {
+            unit_end = at + word.len();
+        } else {
+            unit_end = at + clean.len();
+            if clean.len() != word.len() {
+                break;
+            }
         }
-        // "sq. km.": a short abbreviation keeps its dot and the unit goes on.
-        if word.len() <= 4 && word.ends_with('.') && clean.len() + 1 == word.len() {
-            unit.push(word);
-            continue;
-        }
-        unit.push(clean);
-        if clean.len() != word.len() {
-            break;
-        }
+        at += word.len() + 1;
     }
-    (!unit.is_empty()).then(|| unit.join(" "))
+    (unit_end > 0).then(|| rest[..unit_end].to_string())
 }
 
 const QUALIFIERS: [(&str, Qualifier); 24] = [
@@ -729,6 +732,46 @@ mod tests {
         scan(src, 0, src.len(), &mut values, &mut warnings);
         assert!(values.is_empty());
         assert_eq!(warnings.len(), 1);
+    }
+
+    /// The Vec-and-join version `unit_after` replaced.
+    fn unit_after_reference(after: &str) -> Option<String> {
+        let rest = after.strip_prefix(' ')?;
+        let mut unit = Vec::new();
+        for word in rest.split(' ').take(3) {
+            let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
+            let letters = clean
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+            if clean.is_empty() || !letters || UNIT_STOP.contains(&clean) {
+                break;
+            }
+            if word == "U.S." {
+                unit.push(word);
+                continue;
+            }
+            if clean.starts_with(|c: char| c.is_uppercase()) {
+                break;
+            }
+            if word.len() <= 4 && word.ends_with('.') && clean.len() + 1 == word.len() {
+                unit.push(word);
+                continue;
+            }
+            unit.push(clean);
+            if clean.len() != word.len() {
+                break;
+            }
+        }
+        (!unit.is_empty()).then(|| unit.join(" "))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn units_as_the_reference_reads_them(
+            s in "( |U\\.S\\.|sq\\.|Km\\.|km|people|in|per|year|-|,|\\.|\\)|2|é){0,12}"
+        ) {
+            proptest::prop_assert_eq!(unit_after(&s), unit_after_reference(&s));
+        }
     }
 
     #[test]
