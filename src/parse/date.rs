@@ -24,21 +24,31 @@ pub(crate) enum Form {
     Other,
 }
 
-/// A month's name from its first three letters.
-fn month_name(key: [u8; 3]) -> Option<(&'static str, u32)> {
-    Some(match &key {
-        b"jan" => ("january", 1),
-        b"feb" => ("february", 2),
-        b"mar" => ("march", 3),
-        b"apr" => ("april", 4),
-        b"may" => ("may", 5),
-        b"jun" => ("june", 6),
-        b"jul" => ("july", 7),
-        b"aug" => ("august", 8),
-        b"sep" => ("september", 9),
-        b"oct" => ("october", 10),
-        b"nov" => ("november", 11),
-        b"dec" => ("december", 12),
+/// A month's name from its first three letters, in any case.
+///
+/// The three letters are packed in one integer, so that the scanner's
+/// commonest question (is this capitalised word a month?) is one `match`.
+fn month_name(b: &[u8]) -> Option<(&'static str, u32)> {
+    let [a, b, c, ..] = *b else {
+        return None;
+    };
+    let key = u32::from_le_bytes([a | 0x20, b | 0x20, c | 0x20, 0]);
+    const fn k(s: &[u8; 3]) -> u32 {
+        u32::from_le_bytes([s[0], s[1], s[2], 0])
+    }
+    Some(match key {
+        x if x == k(b"jan") => ("january", 1),
+        x if x == k(b"feb") => ("february", 2),
+        x if x == k(b"mar") => ("march", 3),
+        x if x == k(b"apr") => ("april", 4),
+        x if x == k(b"may") => ("may", 5),
+        x if x == k(b"jun") => ("june", 6),
+        x if x == k(b"jul") => ("july", 7),
+        x if x == k(b"aug") => ("august", 8),
+        x if x == k(b"sep") => ("september", 9),
+        x if x == k(b"oct") => ("october", 10),
+        x if x == k(b"nov") => ("november", 11),
+        x if x == k(b"dec") => ("december", 12),
         _ => return None,
     })
 }
@@ -51,12 +61,7 @@ fn month(i: &str) -> IResult<&str, u32> {
     if b.len() < 3 || !b[0].is_ascii_uppercase() {
         return Err(fail());
     }
-    let key = [
-        b[0].to_ascii_lowercase(),
-        b[1].to_ascii_lowercase(),
-        b[2].to_ascii_lowercase(),
-    ];
-    let (full, n) = month_name(key).ok_or_else(fail)?;
+    let (full, n) = month_name(b).ok_or_else(fail)?;
     let starts_with = |name: &str| {
         i.get(..name.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(name))

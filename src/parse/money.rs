@@ -34,7 +34,7 @@ fn currency_prefix(i: &str) -> IResult<&str, &'static str> {
 }
 
 // "dollars" | "U.S. dollars" | "euros"
-fn currency_word(i: &str) -> IResult<&str, &'static str> {
+pub(crate) fn currency_word(i: &str) -> IResult<&str, &'static str> {
     alt((
         value("USD", ascii_tag_no_case("dollars")),
         value("USD", tag("U.S. dollars")),

@@ -193,7 +193,7 @@ fn value_at(
                 None
             };
             found.or_else(|| {
-                if b == b'A' {
+                if b == b'A' && date::may_start(rest) {
                     date_at(src, i, end)
                 } else {
                     None
@@ -205,7 +205,10 @@ fn value_at(
         b'P' if rest.starts_with("P.") || rest.starts_with("PO ") => address_at(src, i, end),
         b'p' if rest.starts_with("per") => spelled_percent_at(src, i, end, last_end),
         b'p' => None,
-        _ => date_at(src, i, end),
+        // "Minister", "State", "Office": most capitals start no month, and
+        // the test is a few instructions against a parser call.
+        _ if date::may_start(rest) => date_at(src, i, end),
+        _ => None,
     }
 }
 
@@ -224,12 +227,12 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
     let next = rest.get(lead).copied().unwrap_or(b' ');
     let after_next = rest.get(lead + 1).copied().unwrap_or(b' ');
     // The first letter after the number and its spaces: "40 percent", "1.7 billion".
-    let word = rest[run..]
+    let word_at = rest[run..]
         .iter()
         .take(8)
-        .find(|b| !matches!(b, b' ' | b'\t' | 0xC2 | 0xA0 | b'\n' | b'\r'))
-        .copied()
-        .unwrap_or(b' ');
+        .position(|b| !matches!(b, b' ' | b'\t' | 0xC2 | 0xA0 | b'\n' | b'\r'))
+        .map(|k| run + k);
+    let word = word_at.map_or(b' ', |k| rest[k]);
     let phone = (lead == 3 || lead == 1)
         && matches!(next, b'-' | b'.' | b' ')
         && after_next.is_ascii_digit();
@@ -251,10 +254,15 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
             return Some(v);
         }
     }
+    // A scale or a currency word makes an amount or a count: "2009 to" and
+    // "40 members" make neither, and need not be read twice to know it.
     let scale_or_currency = matches!(
         word,
         b'm' | b'M' | b'b' | b'B' | b't' | b'T' | b'd' | b'D' | b'e' | b'E' | b'y' | b'U'
-    );
+    ) && word_at.is_some_and(|k| {
+        let w = &src[i + k..end];
+        super::number::scale_word(w).is_ok() || money::currency_word(w).is_ok()
+    });
     if scale_or_currency {
         if let Some(v) = money_at(src, i, end, warnings) {
             return Some(v);
@@ -426,9 +434,6 @@ fn address_at(src: &str, i: usize, end: usize) -> Option<Value> {
 }
 
 fn date_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    if !date::may_start(&src[i..end]) {
-        return None;
-    }
     let (stop, (dated, form)) = read(src, i, end, date::date)?;
     if form == date::Form::BareYear && !plausible_year(src, i, stop) {
         return None;
