@@ -128,16 +128,6 @@ static PREFIXES_BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<&'static str>>> =
         groups
     });
 
-/// Does `bytes` hold `a` or `b`? memchr for long lines; a plain loop for the
-/// short ones, where memchr's setup costs more than the search.
-fn has_either(bytes: &[u8], a: u8, b: u8) -> bool {
-    if bytes.len() >= 64 {
-        memchr::memchr2(a, b, bytes).is_some()
-    } else {
-        bytes.iter().any(|&c| c == a || c == b)
-    }
-}
-
 /// Is this trimmed line site chrome?
 pub(crate) fn is_chrome(t: &str) -> bool {
     let bytes = t.as_bytes();
@@ -153,7 +143,7 @@ pub(crate) fn is_chrome(t: &str) -> bool {
     }
     // Navigation: "Home | About | Contact", breadcrumbs "World > Europe > Germany".
     // (The byte search first: most lines hold neither mark.)
-    if has_either(bytes, b'|', b'>')
+    if memchr::memchr2(b'|', b'>', bytes).is_some()
         && (t.matches(" | ").count() >= 2 || t.ends_with(" |") || t.matches(" > ").count() >= 2)
     {
         return true;
