@@ -54,30 +54,6 @@ const CHROME_PREFIXES: [&str; 47] = [
     "If you are looking for current information",
 ];
 
-/// Whole lines that are chrome.
-const CHROME_LINES: [&str; 20] = [
-    "Share",
-    "Translate",
-    "Home",
-    "Video",
-    "Blue Bar",
-    "Great Seal",
-    "Country Map",
-    "[Country Map]",
-    "U.S. Department of State",
-    "U. S. Department of State",
-    "U.S. Government",
-    "views updated",
-    "Rankings",
-    "All Countries",
-    "World Newspapers",
-    "US Newspapers",
-    "Highlights",
-    "Print",
-    "Email",
-    "Tweet",
-];
-
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
@@ -128,6 +104,34 @@ static PREFIXES_BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<&'static str>>> =
         groups
     });
 
+/// Whole lines that are chrome. A `match` on the string compares the
+/// length first, so most lines are ruled out at once.
+fn is_chrome_line(t: &str) -> bool {
+    matches!(
+        t,
+        "Share"
+            | "Translate"
+            | "Home"
+            | "Video"
+            | "Blue Bar"
+            | "Great Seal"
+            | "Country Map"
+            | "[Country Map]"
+            | "U.S. Department of State"
+            | "U. S. Department of State"
+            | "U.S. Government"
+            | "views updated"
+            | "Rankings"
+            | "All Countries"
+            | "World Newspapers"
+            | "US Newspapers"
+            | "Highlights"
+            | "Print"
+            | "Email"
+            | "Tweet"
+    )
+}
+
 /// Is this trimmed line site chrome?
 pub(crate) fn is_chrome(t: &str) -> bool {
     let bytes = t.as_bytes();
@@ -138,7 +142,7 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         && PREFIXES_BY_FIRST_BYTE[first as usize]
             .iter()
             .any(|p| t.starts_with(p));
-    if prefixed || t.len() <= 40 && CHROME_LINES.contains(&t) {
+    if prefixed || t.len() <= 40 && is_chrome_line(t) {
         return true;
     }
     // Navigation: "Home | About | Contact", breadcrumbs "World > Europe > Germany".
@@ -163,6 +167,7 @@ pub(crate) fn is_chrome(t: &str) -> bool {
     }
     // A blog's post date: "Sunday, June 17, 2012", "Wednesday, August 28, 2013 - 13:18".
     if t.len() < 48
+        && matches!(first, b'M' | b'T' | b'W' | b'F' | b'S')
         && WEEKDAYS
             .iter()
             .any(|d| t.starts_with(d) && t[d.len()..].starts_with(", "))

@@ -239,30 +239,30 @@ pub(crate) fn looks_like_heading(t: &str) -> bool {
         return false;
     }
     // One pass over the bytes: the words (at most 14, none in lower case but
-    // the small ones), the characters (at most 100), and what no heading
-    // holds: a web address, a menu bar, a key and its value, a semicolon or
-    // a dollar sign, a copyright sign, or a sentence break (one after "U.S."
-    // or "St." is none).
+    // the small ones), and what no heading holds: a web address, a menu bar,
+    // a key and its value, a semicolon or a dollar sign, a copyright sign,
+    // or a sentence break (one after "U.S." or "St." is none). A table
+    // passes over the letters, which are most of the bytes.
     let b = t.as_bytes();
-    let mut word_count = 0;
-    let mut chars = 0;
+    let mut word_count = 1;
     for k in 0..b.len() {
         let c = b[k];
-        chars += usize::from(c & 0xC0 != 0x80);
-        if c != b' ' && (k == 0 || b[k - 1] == b' ') {
-            word_count += 1;
-            if word_count > 14 {
-                return false;
-            }
-            if c.is_ascii_lowercase() || c >= 0x80 {
-                let word = words_of(&t[k..]);
-                if word.starts_with(char::is_lowercase) && !is_small_word(word) {
-                    return false;
-                }
-            }
+        if !HEADING_MARKS[c as usize] {
+            continue;
         }
         let next = b.get(k + 1).copied();
         let stop = match c {
+            b' ' => match next {
+                Some(n) if n != b' ' => {
+                    word_count += 1;
+                    let word = words_of(&t[k + 1..]);
+                    word_count > 14
+                        || (n.is_ascii_lowercase() || n >= 0x80)
+                            && word.starts_with(char::is_lowercase)
+                            && !is_small_word(word)
+                }
+                _ => false,
+            },
             b';' | b'$' => true,
             b':' => next == Some(b' '),
             b'|' => k > 0 && b[k - 1] == b' ' && next == Some(b' '),
@@ -278,8 +278,21 @@ pub(crate) fn looks_like_heading(t: &str) -> bool {
             return false;
         }
     }
-    chars <= 100
+    t.len() <= 100 || t.chars().count() <= 100
 }
+
+/// The bytes the heading test looks at; it passes over all others.
+static HEADING_MARKS: [bool; 256] = {
+    let mut table = [false; 256];
+    let marks = b" ;$:|h.";
+    let mut k = 0;
+    while k < marks.len() {
+        table[marks[k] as usize] = true;
+        k += 1;
+    }
+    table[0xC2] = true;
+    table
+};
 
 /// The first word of `s`, up to its first space.
 fn words_of(s: &str) -> &str {
