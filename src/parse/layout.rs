@@ -97,9 +97,8 @@ pub(crate) fn body_roles(
     from: usize,
     country: Option<&str>,
 ) {
-    let non_blank: Vec<usize> = (from..lines.len())
-        .filter(|&k| !lines[k].is_blank())
-        .collect();
+    let mut non_blank: Vec<usize> = Vec::with_capacity(lines.len().saturating_sub(from));
+    non_blank.extend((from..lines.len()).filter(|&k| !lines[k].is_blank()));
     let shapes: Vec<Shape> = non_blank
         .iter()
         .map(|&k| Shape::of(lines[k].text(src)))

@@ -31,7 +31,8 @@ fn is_space(c: char) -> bool {
 /// files) also ends a line.
 pub(crate) fn split(src: &str) -> Vec<Line> {
     let bytes = src.as_bytes();
-    let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
+    // Room for every line at once: growing a large Vec copies it.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut start = 0;
     while start < bytes.len() {
         let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {

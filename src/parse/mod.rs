@@ -203,6 +203,12 @@ fn build_regions(
     let last_content = roles
         .iter()
         .rposition(|r| !matches!(r, Role::Blank | Role::Chrome));
+    // A section per heading, and one for the opening text.
+    let headings = roles
+        .iter()
+        .filter(|r| matches!(r, Role::Heading { .. }))
+        .count();
+    doc.sections.reserve(headings + 1);
     let mut current: Option<(Region, usize)> = None;
     for (k, line) in lines.iter().enumerate() {
         let role = roles[k];
@@ -316,8 +322,9 @@ fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet)
 
 /// Scans the header lines and the sections' text for values, quotes and lists.
 fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
-    // About one value per hundred bytes of a fact sheet: room for them at once.
-    let mut values = Vec::with_capacity(src.len() / 128);
+    // About one value per hundred bytes of a fact sheet: room for them at
+    // once, since growing a Vec of values copies them all.
+    let mut values = Vec::with_capacity(src.len() / 64 + 8);
     let mut warnings = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         if roles[k] == Role::Header {
