@@ -53,6 +53,36 @@ fn month_name(b: &[u8]) -> Option<(&'static str, u32)> {
     })
 }
 
+/// For each capital that opens a month's name, the second letters that can
+/// follow it, as bits ('a' is bit 0): a table lookup rules out "State",
+/// "Minister" and "Office" before any comparison.
+static MONTH_SECOND_LETTERS: [u32; 256] = {
+    let names: [&[u8; 3]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
+    ];
+    let mut table = [0u32; 256];
+    let mut k = 0;
+    while k < names.len() {
+        let upper = names[k][0].to_ascii_uppercase();
+        table[upper as usize] |= 1 << (names[k][1] - b'a');
+        k += 1;
+    }
+    table
+};
+
+/// Could a month's name start here? (Two bytes looked up; `month` decides.)
+fn may_be_month(b: &[u8]) -> bool {
+    match *b {
+        [first, second, _, ..] => {
+            let second = second | 0x20;
+            second.is_ascii_lowercase()
+                && MONTH_SECOND_LETTERS[first as usize] & (1 << (second - b'a')) != 0
+        }
+        _ => false,
+    }
+}
+
 // "December" | "DECEMBER" | "Sept." | "Dec" — capitalised, so the verb "may"
 // is never a month.
 fn month(i: &str) -> IResult<&str, u32> {
@@ -325,7 +355,7 @@ pub(crate) fn may_start(i: &str) -> bool {
         }
         Some(b'A') if i.starts_with("A.D.") => true,
         // A whole month's name: "Marshall" and "Decade" are no months.
-        _ => month(i).is_ok(),
+        _ => may_be_month(b) && month(i).is_ok(),
     }
 }
 
@@ -377,6 +407,22 @@ mod tests {
             Ok((_, (Dated::One(d), _))) => Some(d.to_string()),
             Ok((_, (Dated::Range(a, b), _))) => Some(format!("{a}..{b}")),
             Err(_) => None,
+        }
+    }
+
+    #[test]
+    fn month_openings_by_table() {
+        for name in [
+            "January", "FEBRUARY", "Mar.", "April", "May", "Jun", "July", "Aug", "Sept", "Oct",
+            "Nov", "DECEMBER",
+        ] {
+            assert!(may_be_month(name.as_bytes()), "{name}");
+            assert!(may_start(name), "{name}");
+        }
+        for word in [
+            "State", "Minister", "Office", "Nations", "Jo", "may", "Marshall", "Decade",
+        ] {
+            assert!(!may_start(word), "{word}");
         }
     }
 

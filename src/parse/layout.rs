@@ -22,25 +22,29 @@ pub(crate) enum Role {
     Resource,
 }
 
-/// The section names of the old Background Notes, headings wherever they stand.
-const NOTE_SECTIONS: [&str; 16] = [
-    "PROFILE",
-    "Profile",
-    "Geography",
-    "People",
-    "Government",
-    "Economy",
-    "History",
-    "Political Conditions",
-    "Foreign Relations",
-    "FOREIGN RELATIONS",
-    "Defense",
-    "U.S. Relations",
-    "U.S.-Relations",
-    "Travel/Business",
-    "Travel and Business Information",
-    "Principal Government Officials",
-];
+/// The section names of the old Background Notes, headings wherever they
+/// stand. (A `match` compares lengths first: most lines cost no comparison.)
+fn is_note_section(t: &str) -> bool {
+    matches!(
+        t,
+        "PROFILE"
+            | "Profile"
+            | "Geography"
+            | "People"
+            | "Government"
+            | "Economy"
+            | "History"
+            | "Political Conditions"
+            | "Foreign Relations"
+            | "FOREIGN RELATIONS"
+            | "Defense"
+            | "U.S. Relations"
+            | "U.S.-Relations"
+            | "Travel/Business"
+            | "Travel and Business Information"
+            | "Principal Government Officials"
+    )
+}
 
 /// A list marker at the start of a line: "- ", "• ", "* ".
 pub(crate) fn list_marker(t: &str) -> bool {
@@ -162,7 +166,7 @@ fn is_heading(
         return false;
     }
     let t = line.text;
-    let note_section = NOTE_SECTIONS.contains(&t);
+    let note_section = is_note_section(t);
     let words = words(t).filter(|w| !w.is_empty()).count();
     let shouting = t
         .chars()
