@@ -337,6 +337,10 @@ fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
             );
         }
     }
+    // Where a list or a quotation may open, found in one pass over the whole
+    // text: a search set up per passage cost more than the passages' text.
+    let mut list_openings = Openings::new(organizations::list_openings(src));
+    let mut quote_openings = Openings::new(quotes::quote_openings(src));
     // One buffer for every section's passages: no allocation per section.
     let mut passages: Vec<&Passage> = Vec::new();
     for section in &doc.sections {
@@ -348,13 +352,17 @@ fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
         passages.sort_by_key(|p| p.span.start);
         for p in &passages {
             scan::scan(src, p.span.start, p.span.end, &mut values, &mut warnings);
-            organizations::organization_lists(
-                src,
-                p.span.start,
-                p.span.end,
-                &mut doc.organizations,
-            );
-            quotes::quotes(src, p.span.start, p.span.end, &mut doc.quotes);
+            if list_openings.any_in(p.span) {
+                organizations::organization_lists(
+                    src,
+                    p.span.start,
+                    p.span.end,
+                    &mut doc.organizations,
+                );
+            }
+            if quote_openings.any_in(p.span) {
+                quotes::quotes(src, p.span.start, p.span.end, &mut doc.quotes);
+            }
         }
     }
     values.sort_by_key(|v| v.span.start);
@@ -362,6 +370,27 @@ fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
     context::link_years(src, &mut values);
     doc.values = values;
     doc.warnings.extend(warnings);
+}
+
+/// Sorted positions in the text, asked in order whether any falls in a span:
+/// the passages are read in order, so a cursor walks the positions once.
+struct Openings {
+    at: Vec<usize>,
+    next: usize,
+}
+
+impl Openings {
+    fn new(at: Vec<usize>) -> Self {
+        Openings { at, next: 0 }
+    }
+
+    /// Is there a position inside `span`? Spans must come in order.
+    fn any_in(&mut self, span: Span) -> bool {
+        while self.at.get(self.next).is_some_and(|&a| a < span.start) {
+            self.next += 1;
+        }
+        self.at.get(self.next).is_some_and(|&a| a < span.end)
+    }
 }
 
 /// The country from a heading: "U.S.-PERU RELATIONS", "U.S. Assistance to Peru".

@@ -9,6 +9,12 @@ use crate::span::Span;
 static INCLUDING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new("including "));
 
+/// Where "including " stands in the whole text: only a passage holding one
+/// can hold a list.
+pub(crate) fn list_openings(src: &str) -> Vec<usize> {
+    INCLUDING.find_iter(src.as_bytes()).collect()
+}
+
 /// Finds the organization lists in one paragraph, `src[start..end]`.
 pub(crate) fn organization_lists(
     src: &str,

@@ -8,6 +8,15 @@ use crate::span::Span;
 /// The longest quotation read, in bytes.
 const MAX_QUOTE: usize = 2_000;
 
+/// Where a quotation mark ('"' or '“') stands in the whole text: only a
+/// passage holding one can hold a quotation.
+pub(crate) fn quote_openings(src: &str) -> Vec<usize> {
+    let bytes = src.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, bytes)
+        .filter(|&k| bytes[k] == b'"' || bytes[k..].starts_with("“".as_bytes()))
+        .collect()
+}
+
 /// Finds quotations of at least a few words in `src[start..end]`.
 pub(crate) fn quotes(src: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
     let text = &src[start..end];
