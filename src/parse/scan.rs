@@ -33,6 +33,33 @@ const fn start_table() -> [bool; 256] {
 }
 static STARTS: [bool; 256] = start_table();
 
+/// What the scanner does with a byte at once: pass it, pass its word, or
+/// look closer (a byte that can start a value or an embassy block's label).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Pass,
+    PassWord,
+    Look,
+}
+
+static CLASSES: [Class; 256] = {
+    let starts = start_table();
+    let mut t = [Class::Pass; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        t[b] = if starts[b] || matches!(byte, b'E' | b'C' | b'A') {
+            Class::Look
+        } else if byte.is_ascii_alphabetic() {
+            Class::PassWord
+        } else {
+            Class::Pass
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Scans `src[start..end]` and appends what it finds to `values`.
 pub(crate) fn scan(
     src: &str,
@@ -46,6 +73,19 @@ pub(crate) fn scan(
     let mut last_end = start;
     while i < end {
         let b = bytes[i];
+        // Most bytes: a space or a mark, or a letter opening a word that can
+        // open no value (only letters follow it, and they start nothing).
+        match CLASSES[b as usize] {
+            Class::Pass => {
+                i += 1;
+                continue;
+            }
+            Class::PassWord => {
+                i = letters_end(bytes, i + 1, end) + 1;
+                continue;
+            }
+            Class::Look => {}
+        }
         let letter = b.is_ascii_alphabetic();
         // An embassy block's labelled line may hold a street with no number.
         if matches!(b, b'E' | b'C' | b'A') && (i == start || bytes[i - 1] == b'\n') {
