@@ -609,35 +609,46 @@ const QUALIFIERS: [(&str, Qualifier); 24] = [
     ("as many as", Qualifier::UpTo),
 ];
 
-/// The last words of the qualifiers above.
-const QUALIFIER_ENDS: [&str; 19] = [
-    "than",
-    "over",
-    "of",
-    "exceeding",
-    "under",
-    "below",
-    "about",
-    "approximately",
-    "roughly",
-    "around",
-    "some",
-    "estimated",
-    "nearly",
-    "almost",
-    "to",
-    "near",
-    "least",
-    "as",
-    "more",
-];
+/// Is `word` the last word of one of the qualifiers above, in any case?
+/// Lower-cased into a small buffer and matched: most values have no
+/// qualifier, and the word before them says so at once.
+fn ends_qualifier(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !(2..=13).contains(&b.len()) {
+        return false;
+    }
+    let mut lower = [0u8; 13];
+    for (l, c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..b.len()],
+        b"than"
+            | b"over"
+            | b"of"
+            | b"exceeding"
+            | b"under"
+            | b"below"
+            | b"about"
+            | b"approximately"
+            | b"roughly"
+            | b"around"
+            | b"some"
+            | b"estimated"
+            | b"nearly"
+            | b"almost"
+            | b"to"
+            | b"near"
+            | b"least"
+            | b"as"
+            | b"more"
+    )
+}
 
 /// The qualifier written just before a value ("more than $1 billion").
 pub(crate) fn qualifier_before(src: &str, start: usize) -> Option<Qualifier> {
     let window = before(src, start, 32).trim_end_matches([' ', '\u{a0}', '\n']);
-    // Most values have no qualifier: the last word tells at once.
-    let last = last_word(window);
-    if !QUALIFIER_ENDS.iter().any(|w| w.eq_ignore_ascii_case(last)) {
+    if !ends_qualifier(last_word(window)) {
         return None;
     }
     for (phrase, q) in QUALIFIERS {
@@ -749,6 +760,16 @@ mod tests {
     fn glued_table_cells() {
         let src = "PDA 2DECEMBER 23, 2021$200MFY 2022";
         assert_eq!(texts(src), vec!["DECEMBER 23, 2021", "$200M", "FY 2022"]);
+    }
+
+    #[test]
+    fn every_qualifier_ends_in_a_word_the_match_knows() {
+        for (phrase, _) in QUALIFIERS {
+            assert!(ends_qualifier(last_word(phrase)), "{phrase}");
+            assert!(ends_qualifier(&last_word(phrase).to_uppercase()), "{phrase}");
+        }
+        assert!(!ends_qualifier("then"));
+        assert!(!ends_qualifier("a"));
     }
 
     #[test]
