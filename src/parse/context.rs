@@ -172,11 +172,11 @@ fn clause_break(between: &str) -> bool {
         return true;
     }
     let bytes = between.as_bytes();
-    bytes.windows(3).enumerate().any(|(k, w)| {
-        w[0] == b'.'
-            && w[1] == b' '
-            && w[2].is_ascii_uppercase()
-            && !abbreviation_before(&between.as_bytes()[..k])
+    // Only a full stop can end a sentence: look at each, not at every byte.
+    memchr::memchr_iter(b'.', bytes).any(|k| {
+        bytes.get(k + 1) == Some(&b' ')
+            && bytes.get(k + 2).is_some_and(u8::is_ascii_uppercase)
+            && !abbreviation_before(&bytes[..k])
     })
 }
 
@@ -234,8 +234,9 @@ fn year_before(src: &str, values: &[Value], m: usize) -> Option<i32> {
         }
         let between = src.get(v.span.end..start)?;
         let bytes = between.as_bytes();
-        let ranged = memchr::memmem::find(bytes, b" to ").is_some()
-            || memchr::memmem::find(bytes, b" from ").is_some();
+        // At most NEAR bytes: a byte walk, not a searcher built per amount.
+        let ranged =
+            bytes.windows(4).any(|w| w == b" to ") || bytes.windows(6).any(|w| w == b" from ");
         if clause_break(between) || ranged {
             return None;
         }

@@ -456,13 +456,20 @@ fn kind(src: &str, lines: &[Line], head: &header::Header, doc: &FactSheet) -> Ki
     let (mut compiled_note, mut country_page, mut from_state, mut profile) =
         (false, false, false, false);
     for t in lines.iter().take(400).map(|l| l.text(src)) {
-        compiled_note |= t.starts_with("Compiled from the") && t.contains("Background Note");
-        country_page |= t.starts_with("Read more about ");
-        from_state |= t.starts_with("FROM: U.S. ");
-        profile |= t.starts_with("Nationality:")
-            || t.starts_with("Area:")
-            || t.ends_with("(Notes)")
-            || t == "PROFILE";
+        // The first byte picks the one signal a line can give.
+        match t.as_bytes().first() {
+            Some(b'C') => {
+                compiled_note |=
+                    t.starts_with("Compiled from the") && t.contains("Background Note");
+            }
+            Some(b'R') => country_page |= t.starts_with("Read more about "),
+            Some(b'F') => from_state |= t.starts_with("FROM: U.S. "),
+            Some(b'N') => profile |= t.starts_with("Nationality:"),
+            Some(b'A') => profile |= t.starts_with("Area:"),
+            Some(b'P') => profile |= t == "PROFILE",
+            _ => {}
+        }
+        profile |= t.ends_with("(Notes)");
     }
     if compiled_note {
         return Kind::BackgroundNote;

@@ -766,7 +766,10 @@ mod tests {
     fn every_qualifier_ends_in_a_word_the_match_knows() {
         for (phrase, _) in QUALIFIERS {
             assert!(ends_qualifier(last_word(phrase)), "{phrase}");
-            assert!(ends_qualifier(&last_word(phrase).to_uppercase()), "{phrase}");
+            assert!(
+                ends_qualifier(&last_word(phrase).to_uppercase()),
+                "{phrase}"
+            );
         }
         assert!(!ends_qualifier("then"));
         assert!(!ends_qualifier("a"));
