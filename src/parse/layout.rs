@@ -56,7 +56,9 @@ pub(crate) fn list_marker(t: &str) -> bool {
 
 /// A Background Note profile line: "Area: 4,033 sq. km." (a key, a colon, a value).
 fn is_key_line(t: &str) -> bool {
-    match t.find(':') {
+    // The key is short: only the first 46 bytes can hold its colon.
+    let head = &t.as_bytes()[..t.len().min(46)];
+    match head.iter().position(|&b| b == b':') {
         Some(colon) if colon <= 45 => {
             let after = &t[colon + 1..];
             let key = &t[..colon];

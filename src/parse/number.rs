@@ -198,6 +198,9 @@ pub(crate) fn count(i: &str) -> IResult<&str, Decimal> {
 /// White space inside a value: spaces, tabs, no-break spaces, and at most one
 /// line break (a value may wrap, a blank line ends it).
 pub(crate) fn gap(i: &str) -> IResult<&str, &str> {
+    if let Some(end) = one_plain_space(i) {
+        return Ok((&i[end..], &i[..end]));
+    }
     let mut end = 0;
     let mut newlines = 0;
     for (at, c) in i.char_indices() {
@@ -222,8 +225,21 @@ pub(crate) fn gap(i: &str) -> IResult<&str, &str> {
     Ok((&i[end..], &i[..end]))
 }
 
+/// The commonest gap of all, one space before a letter, a digit or a mark:
+/// its length (1), told from two bytes before any character is decoded;
+/// `None` when the gap may be anything else (the callers then read it whole).
+fn one_plain_space(i: &str) -> Option<usize> {
+    match i.as_bytes() {
+        [b' ', next, ..] if next.is_ascii_graphic() => Some(1),
+        _ => None,
+    }
+}
+
 /// White space on one line only.
 pub(crate) fn inline_gap(i: &str) -> IResult<&str, &str> {
+    if let Some(end) = one_plain_space(i) {
+        return Ok((&i[end..], &i[..end]));
+    }
     let end = i
         .char_indices()
         .take_while(|&(_, c)| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}'))
@@ -344,6 +360,17 @@ mod tests {
 
     fn dec(s: &str) -> Option<(String, &str)> {
         decimal(s).ok().map(|(rest, d)| (d.to_string(), rest))
+    }
+
+    #[test]
+    fn gaps_are_white_space_with_at_most_one_line_break() {
+        assert_eq!(gap(" 2009"), Ok(("2009", " ")));
+        assert_eq!(gap("  \n 2009"), Ok(("2009", "  \n ")));
+        assert!(gap("\n\n2009").is_ok_and(|(rest, _)| rest == "\n2009"));
+        assert!(gap("2009").is_err());
+        assert_eq!(inline_gap(" billion"), Ok(("billion", " ")));
+        assert_eq!(inline_gap("\u{a0}billion"), Ok(("billion", "\u{a0}")));
+        assert!(inline_gap("\nbillion").is_err());
     }
 
     #[test]
