@@ -165,9 +165,9 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<DateValue> {
     chrono::NaiveDate::from_ymd_opt(y, m, d).map(DateValue::Day)
 }
 
-// "April 2, 2018" | "Sept 12, 2014" | "DECEMBER 09, 2022" | "December 1963" | "July of 2015"
-fn month_first(i: &str) -> IResult<&str, DateValue> {
-    let (rest, m) = month(i)?;
+// What follows month `m` in "April 2, 2018" | "Sept 12, 2014" |
+// "DECEMBER 09, 2022" | "December 1963" | "July of 2015".
+fn month_first_after(m: u32, rest: &str) -> IResult<&str, DateValue> {
     let (rest, _) = inline_gap(rest)?;
     alt((
         map_opt(
@@ -316,9 +316,9 @@ fn anno_domini(i: &str) -> IResult<&str, DateValue> {
     .parse(i)
 }
 
-// "July through December 2015" | "June-to-September 2015": both months take the year.
-fn month_range(i: &str) -> IResult<&str, Dated> {
-    let (rest, first) = month(i)?;
+// What follows the first month in "July through December 2015" |
+// "June-to-September 2015": both months take the year.
+fn month_range_after<'a>(i: &'a str, first: u32, rest: &'a str) -> IResult<&'a str, Dated> {
     let (rest, _) = alt((
         tag(" through "),
         tag(" to "),
@@ -337,6 +337,17 @@ fn month_range(i: &str) -> IResult<&str, Dated> {
             nom::error::ErrorKind::Verify,
         ))),
     }
+}
+
+/// A date that opens with a month's name: a range of months or one date.
+/// The month is read once for both forms.
+fn month_dated(i: &str) -> IResult<&str, (Dated, Form)> {
+    let (rest, m) = month(i)?;
+    if let Ok((after, range)) = month_range_after(i, m, rest) {
+        return Ok((after, (range, Form::Other)));
+    }
+    let (after, d) = month_first_after(m, rest)?;
+    Ok((after, (Dated::One(d), Form::Other)))
 }
 
 /// Whether a date can start here: a digit, a month's name, "FY", "fiscal
@@ -380,21 +391,11 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
         .parse(i),
         Some(b'F' | b'f') => alt((
             nom::combinator::map(fiscal_range, |d| (d, Form::Other)),
-            nom::combinator::map(month_range, |d| (d, Form::Other)),
-            nom::combinator::map(month_first, one),
+            month_dated,
         ))
         .parse(i),
-        Some(b'A') => alt((
-            nom::combinator::map(anno_domini, one),
-            nom::combinator::map(month_range, |d| (d, Form::Other)),
-            nom::combinator::map(month_first, one),
-        ))
-        .parse(i),
-        _ => alt((
-            nom::combinator::map(month_range, |d| (d, Form::Other)),
-            nom::combinator::map(month_first, one),
-        ))
-        .parse(i),
+        Some(b'A') => alt((nom::combinator::map(anno_domini, one), month_dated)).parse(i),
+        _ => month_dated(i),
     }
 }
 
