@@ -6,6 +6,7 @@
 
 use crate::value::{Value, ValueData};
 
+use super::openings::Openings;
 use crate::document::Section;
 use crate::money::Scale;
 use crate::span::Span;
@@ -46,6 +47,17 @@ fn table_unit(text: &str) -> Option<(usize, Scale)> {
 /// Scales the amounts of a table whose unit note ("(in millions)") stands
 /// above it, up to the next sentence of prose.
 pub(crate) fn apply_table_units(src: &str, sections: &[Section], values: &mut [Value]) {
+    // Where a unit note may open, found in one pass over the text: most
+    // passages hold none, and need no search of their own.
+    let bytes = src.as_bytes();
+    let mut notes = Openings::new(
+        memchr::memchr_iter(b'(', bytes)
+            .filter(|&k| {
+                let second = bytes.get(k + 1).map_or(b' ', u8::to_ascii_lowercase);
+                matches!(second, b'i' | b'$' | b'm' | b'u' | b'd')
+            })
+            .collect(),
+    );
     // One buffer for every section's passages: no allocation per section.
     let mut passages: Vec<Span> = Vec::new();
     for section in sections {
@@ -64,7 +76,12 @@ pub(crate) fn apply_table_units(src: &str, sections: &[Section], values: &mut [V
         passages.sort();
         for &span in &passages {
             let text = span.slice(src);
-            let from = match table_unit(text) {
+            let note = if notes.any_in(span) {
+                table_unit(text)
+            } else {
+                None
+            };
+            let from = match note {
                 Some((after, scale)) => {
                     unit = Some(scale);
                     span.start + after

@@ -14,6 +14,7 @@ mod layout;
 mod lines;
 mod money;
 mod number;
+mod openings;
 mod organizations;
 mod percent;
 mod phone;
@@ -28,6 +29,7 @@ use crate::error::{Error, ErrorKind, Warning};
 use crate::span::Span;
 use layout::Role;
 use lines::Line;
+use openings::Openings;
 
 /// Parses a whole text.
 pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
@@ -370,27 +372,6 @@ fn read_values(src: &str, lines: &[Line], roles: &[Role], doc: &mut FactSheet) {
     context::link_years(src, &mut values);
     doc.values = values;
     doc.warnings.extend(warnings);
-}
-
-/// Sorted positions in the text, asked in order whether any falls in a span:
-/// the passages are read in order, so a cursor walks the positions once.
-struct Openings {
-    at: Vec<usize>,
-    next: usize,
-}
-
-impl Openings {
-    fn new(at: Vec<usize>) -> Self {
-        Openings { at, next: 0 }
-    }
-
-    /// Is there a position inside `span`? Spans must come in order.
-    fn any_in(&mut self, span: Span) -> bool {
-        while self.at.get(self.next).is_some_and(|&a| a < span.start) {
-            self.next += 1;
-        }
-        self.at.get(self.next).is_some_and(|&a| a < span.end)
-    }
 }
 
 /// The country from a heading: "U.S.-PERU RELATIONS", "U.S. Assistance to Peru".
