@@ -147,6 +147,17 @@ fn is_chrome_line(t: &str) -> bool {
 
 /// Is this trimmed line site chrome?
 pub(crate) fn is_chrome(t: &str) -> bool {
+    is_chrome_marked(t, menu_marks(t.as_bytes()))
+}
+
+/// Does the line hold a menu's or a breadcrumb's mark ('|', '>')?
+pub(crate) fn menu_marks(bytes: &[u8]) -> bool {
+    memchr::memchr2(b'|', b'>', bytes).is_some()
+}
+
+/// [`is_chrome`], told whether the line holds a menu mark: the layout finds
+/// the marks of all lines in one pass over the text.
+pub(crate) fn is_chrome_marked(t: &str, marked: bool) -> bool {
     let bytes = t.as_bytes();
     let Some(&first) = bytes.first() else {
         return false;
@@ -161,8 +172,7 @@ pub(crate) fn is_chrome(t: &str) -> bool {
         return true;
     }
     // Navigation: "Home | About | Contact", breadcrumbs "World > Europe > Germany".
-    // (The byte search first: most lines hold neither mark.)
-    if memchr::memchr2(b'|', b'>', bytes).is_some()
+    if marked
         && (t.matches(" | ").count() >= 2 || t.ends_with(" |") || t.matches(" > ").count() >= 2)
     {
         return true;

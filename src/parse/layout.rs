@@ -1,8 +1,10 @@
 //! The body's layout: which lines are headings, paragraphs, list items,
 //! resources or chrome, and the sections they make.
 
-use super::chrome::is_chrome;
+use super::chrome::is_chrome_marked;
 use super::lines::{ends_sentence, is_small_word, looks_like_heading, words, Line};
+use super::openings::Openings;
+use crate::span::Span;
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,10 +79,16 @@ struct Shape<'a> {
 }
 
 impl<'a> Shape<'a> {
+    #[cfg(test)]
     fn of(text: &'a str) -> Self {
+        Self::marked(text, super::chrome::menu_marks(text.as_bytes()))
+    }
+
+    /// The shape of a line that does or does not hold a menu mark.
+    fn marked(text: &'a str, menu_marked: bool) -> Self {
         Shape {
             text,
-            chrome: is_chrome(text),
+            chrome: is_chrome_marked(text, menu_marked),
             heading_like: looks_like_heading(text),
         }
     }
@@ -105,9 +113,15 @@ pub(crate) fn body_roles(
 ) {
     let mut non_blank: Vec<usize> = Vec::with_capacity(lines.len().saturating_sub(from));
     non_blank.extend((from..lines.len()).filter(|&k| !lines[k].is_blank()));
+    // The menu marks of all lines, found in one pass over the text.
+    let mut marks = Openings::new(memchr::memchr2_iter(b'|', b'>', src.as_bytes()).collect());
     let shapes: Vec<Shape> = non_blank
         .iter()
-        .map(|&k| Shape::of(lines[k].text(src)))
+        .map(|&k| {
+            let line = lines[k];
+            let marked = marks.any_in(Span::new(line.trim_start, line.trim_end));
+            Shape::marked(line.text(src), marked)
+        })
         .collect();
     let truncated = shapes.last().is_some_and(|s| !ends_sentence(s.text));
     let run_in = RunIn::new(country);
