@@ -23,13 +23,18 @@ const TABLE_UNITS: [(&str, Scale); 8] = [
     ("(dollars in millions)", Scale::Million),
 ];
 
+/// May a unit note open at byte `k`? Every note opens "(i", "($", "(m",
+/// "(u" or "(d", in either case.
+fn note_may_open(bytes: &[u8], k: usize) -> bool {
+    let second = bytes.get(k + 1).map_or(b' ', u8::to_ascii_lowercase);
+    bytes[k] == b'(' && matches!(second, b'i' | b'$' | b'm' | b'u' | b'd')
+}
+
 fn table_unit(text: &str) -> Option<(usize, Scale)> {
     // Only a '(' can open a unit note: most passages have none or a few.
     let bytes = text.as_bytes();
     for open in memchr::memchr_iter(b'(', bytes) {
-        // Every note opens "(i", "($", "(m", "(u" or "(d", in either case.
-        let second = bytes.get(open + 1).map_or(b' ', u8::to_ascii_lowercase);
-        if !matches!(second, b'i' | b'$' | b'm' | b'u' | b'd') {
+        if !note_may_open(bytes, open) {
             continue;
         }
         for &(note, scale) in &TABLE_UNITS {
@@ -52,10 +57,7 @@ pub(crate) fn apply_table_units(src: &str, sections: &[Section], values: &mut [V
     let bytes = src.as_bytes();
     let mut notes = Openings::new(
         memchr::memchr_iter(b'(', bytes)
-            .filter(|&k| {
-                let second = bytes.get(k + 1).map_or(b' ', u8::to_ascii_lowercase);
-                matches!(second, b'i' | b'$' | b'm' | b'u' | b'd')
-            })
+            .filter(|&k| note_may_open(bytes, k))
             .collect(),
     );
     // One buffer for every section's passages: no allocation per section.

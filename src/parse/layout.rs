@@ -184,10 +184,7 @@ fn is_heading(
     let t = line.text;
     let note_section = is_note_section(t);
     let words = words(t).filter(|w| !w.is_empty()).count();
-    let shouting = t
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(|c| c.is_uppercase());
+    let shouting = is_shouting(t);
     if words == 1 && !note_section && !(shouting && t.len() >= 4) {
         return false;
     }
@@ -275,20 +272,26 @@ fn glued_heading_len(t: &str) -> Option<usize> {
         if !sentence_start || (prev.is_ascii_uppercase() && !next.is_ascii_lowercase()) {
             continue;
         }
-        let head = &t[..p];
-        let words = words(head).count();
-        let shouting = head
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
-        if looks_like_heading(head)
-            && (words >= 2 || shouting && head.len() >= 4)
-            && t.len() - p > 30
-        {
+        if heading_glued_at(t, p) {
             return Some(p);
         }
     }
     None
+}
+
+/// Is `t[..p]` a heading the paragraph `t[p..]` is glued to?
+fn heading_glued_at(t: &str, p: usize) -> bool {
+    let head = &t[..p];
+    looks_like_heading(head)
+        && (words(head).count() >= 2 || is_shouting(head) && head.len() >= 4)
+        && t.len() - p > 30
+}
+
+/// Are all the letters capitals ("U.S.-CHINA RELATIONS")?
+fn is_shouting(t: &str) -> bool {
+    t.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
 }
 
 /// Short lines after the last sentence that are not a resource list are the
@@ -352,16 +355,7 @@ mod tests {
             if !sentence_start || (prev.is_ascii_uppercase() && !next.is_ascii_lowercase()) {
                 continue;
             }
-            let head = &t[..p];
-            let words = head.split(' ').count();
-            let shouting = head
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| c.is_uppercase());
-            if looks_like_heading(head)
-                && (words >= 2 || shouting && head.len() >= 4)
-                && t.len() - p > 30
-            {
+            if heading_glued_at(t, p) {
                 return Some(p);
             }
         }

@@ -257,19 +257,19 @@ pub(crate) fn is_small_word(word: &str) -> bool {
     )
 }
 
+/// The cheap tests of a heading first, since most lines are prose: the
+/// length, the ending, the first letter.
+fn may_be_heading(t: &str) -> bool {
+    // A sentence's mark at the end makes prose ("U.S." is an abbreviation).
+    let sentence_end =
+        t.ends_with(['.', ',', ';', ':', '|', '?', '!', '"', '”']) && !t.ends_with("U.S.");
+    (2..=400).contains(&t.len()) && !sentence_end && t.starts_with(char::is_uppercase)
+}
+
 /// Does the line read like a heading: short, capitalised words, no sentence
 /// punctuation at the end?
 pub(crate) fn looks_like_heading(t: &str) -> bool {
-    // The cheap tests first, since most lines are prose: the length, the
-    // ending, the first letter, then the words, where prose soon shows a
-    // word in lower case.
-    if t.len() < 2 || t.len() > 400 {
-        return false;
-    }
-    if t.ends_with(['.', ',', ';', ':', '|', '?', '!', '"', '”']) && !t.ends_with("U.S.") {
-        return false;
-    }
-    if !t.starts_with(char::is_uppercase) {
+    if !may_be_heading(t) {
         return false;
     }
     // One pass over the bytes: the words (at most 14, none in lower case but
@@ -381,13 +381,7 @@ mod tests {
 
     /// The three-pass heading test the one-pass `looks_like_heading` replaced.
     fn looks_like_heading_reference(t: &str) -> bool {
-        if t.len() < 2 || t.len() > 400 {
-            return false;
-        }
-        if t.ends_with(['.', ',', ';', ':', '|', '?', '!', '"', '”']) && !t.ends_with("U.S.") {
-            return false;
-        }
-        if !t.starts_with(char::is_uppercase) {
+        if !may_be_heading(t) {
             return false;
         }
         let mut count = 0;

@@ -576,6 +576,16 @@ const UNIT_STOP: [&str; 24] = [
     "between", "among", "during", "across", "after", "before", "than", "that", "which", "who",
 ];
 
+/// A word as it can stand in a count's unit, without the mark after it;
+/// `None` for a word that ends the unit (a number, a stop word, nothing).
+fn unit_word(word: &str) -> Option<&str> {
+    let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
+    let letters = clean
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+    (!clean.is_empty() && letters && !UNIT_STOP.contains(&clean)).then_some(clean)
+}
+
 /// "U.S. citizens" | "per year" | "liters": up to three words after a count.
 fn unit_after(after: &str) -> Option<String> {
     let rest = after.strip_prefix(' ')?;
@@ -583,13 +593,9 @@ fn unit_after(after: &str) -> Option<String> {
     let mut unit_end = 0;
     let mut at = 0;
     for word in words(rest).take(3) {
-        let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
-        let letters = clean
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '.');
-        if clean.is_empty() || !letters || UNIT_STOP.contains(&clean) {
+        let Some(clean) = unit_word(word) else {
             break;
-        }
+        };
         // "U.S." and short abbreviations ("sq. km.") keep their dot and the
         // unit goes on; a capital ends it; a mark after a word ends it there.
         let abbreviation = word.len() <= 4 && word.ends_with('.') && clean.len() + 1 == word.len();
@@ -669,7 +675,6 @@ fn ends_qualifier(word: &str) -> bool {
             | b"near"
             | b"least"
             | b"as"
-            | b"more"
     )
 }
 
@@ -851,13 +856,9 @@ mod tests {
         let rest = after.strip_prefix(' ')?;
         let mut unit = Vec::new();
         for word in rest.split(' ').take(3) {
-            let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
-            let letters = clean
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '.');
-            if clean.is_empty() || !letters || UNIT_STOP.contains(&clean) {
+            let Some(clean) = unit_word(word) else {
                 break;
-            }
+            };
             if word == "U.S." {
                 unit.push(word);
                 continue;
