@@ -1,7 +1,7 @@
 //! The body's layout: which lines are headings, paragraphs, list items,
 //! resources or chrome, and the sections they make.
 
-use super::chrome::is_chrome_marked;
+use super::chrome::{self, is_chrome_marked};
 use super::lines::{ends_sentence, is_small_word, looks_like_heading, words, Line};
 use super::openings::Openings;
 use crate::span::Span;
@@ -101,6 +101,33 @@ impl<'a> Shape<'a> {
             .starts_with(|c: char| c.is_alphabetic() || c == '“' || c == '"');
         starts_well && !self.chrome && (!self.heading_like || self.text.len() > 100)
     }
+}
+
+/// The roles of the lines up to the header's last: chrome before the header,
+/// then header lines (chrome inside the header stays chrome); blank for all
+/// the lines after, which [`body_roles`] fills.
+pub(crate) fn header_roles(src: &str, lines: &[Line], head: Option<(usize, usize)>) -> Vec<Role> {
+    let mut roles = vec![Role::Blank; lines.len()];
+    if let Some((first, last)) = head {
+        for k in 0..first {
+            roles[k] = if lines[k].is_blank() {
+                Role::Blank
+            } else {
+                Role::Chrome
+            };
+        }
+        for (k, line) in lines.iter().enumerate().take(last + 1).skip(first) {
+            let t = line.text(src);
+            roles[k] = if line.is_blank() {
+                Role::Blank
+            } else if chrome::is_chrome(t) {
+                Role::Chrome
+            } else {
+                Role::Header
+            };
+        }
+    }
+    roles
 }
 
 /// Gives every body line from `from` its role.

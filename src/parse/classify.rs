@@ -1,0 +1,138 @@
+//! What the document is and whom it is about: its kind and its country,
+//! from the header where it says, else from headings and the body.
+
+use super::header;
+use super::lines::Line;
+use crate::document::{Kind, Section};
+
+fn headings(sections: &[Section]) -> impl Iterator<Item = &str> {
+    sections.iter().filter_map(|s| s.heading.as_deref())
+}
+
+/// The country from a heading: "U.S.-PERU RELATIONS", "U.S. Assistance to Peru".
+pub(crate) fn country_from_heading(h: &str) -> Option<String> {
+    header::relations_pair_country(h)
+        .or_else(|| {
+            h.strip_prefix("U.S. Assistance to ")
+                .map(header::country_name)
+        })
+        // A Background Note's narrative heading: "People of Malta".
+        .or_else(|| h.strip_prefix("People of ").map(header::country_name))
+        .or_else(|| {
+            let at = h
+                .find("’s Membership")
+                .or_else(|| h.find("'s Membership"))?;
+            Some(header::country_name(&h[..at]))
+        })
+}
+
+/// The country from the body, when the header names none: "Germany -
+/// Relations with U.S.", "Flag of Cape Verde is ...", "the country page".
+pub(crate) fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
+    for line in lines.iter().take(200) {
+        let t = line.text(src);
+        if let Some(name) = t.strip_suffix(" - Relations with U.S. (Notes)") {
+            return Some(header::country_name(name));
+        }
+        if let Some(rest) = t.strip_prefix("Flag of ") {
+            if let Some(end) = rest.find(" is ") {
+                return Some(header::country_name(&rest[..end]));
+            }
+        }
+        if let Some(name) = t.strip_prefix("Embassy and Consulate Web Sites for ") {
+            return Some(header::country_name(name));
+        }
+        if let Some(c) = country_from_heading(t) {
+            return Some(c);
+        }
+        if let Some(at) = t.find("diplomatic relations with ") {
+            let rest = &t[at + "diplomatic relations with ".len()..];
+            let rest = rest.strip_prefix("the Republic of ").unwrap_or(rest);
+            let end = rest.find([',', '.', ';']).unwrap_or(rest.len());
+            let end = rest[..end].find(" in ").unwrap_or(end);
+            let name = &rest[..end];
+            if name
+                .split(' ')
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && name.len() < 40
+            {
+                return Some(header::country_name(name));
+            }
+        }
+    }
+    None
+}
+
+/// What kind of document it is, from the header's shape and the body's.
+pub(crate) fn kind(src: &str, lines: &[Line], head: &header::Header, sections: &[Section]) -> Kind {
+    if let Some(k @ (Kind::Other | Kind::BackgroundNote)) = head.kind {
+        return k;
+    }
+    // The line-level signals, read in one pass over the first lines.
+    let (mut compiled_note, mut country_page, mut from_state, mut profile) =
+        (false, false, false, false);
+    for t in lines.iter().take(400).map(|l| l.text(src)) {
+        // The first byte picks the one signal a line can give.
+        match t.as_bytes().first() {
+            Some(b'C') => {
+                compiled_note |=
+                    t.starts_with("Compiled from the") && t.contains("Background Note");
+            }
+            Some(b'R') => country_page |= t.starts_with("Read more about "),
+            Some(b'F') => from_state |= t.starts_with("FROM: U.S. "),
+            Some(b'N') => profile |= t.starts_with("Nationality:"),
+            Some(b'A') => profile |= t.starts_with("Area:"),
+            Some(b'P') => profile |= t == "PROFILE",
+            _ => {}
+        }
+        profile |= t.ends_with("(Notes)");
+    }
+    if compiled_note {
+        return Kind::BackgroundNote;
+    }
+    if country_page {
+        return Kind::Other;
+    }
+    if head.kind == Some(Kind::Factsheet) {
+        return Kind::Factsheet;
+    }
+    let sheet_heading = headings(sections).any(|h| {
+        h.starts_with("U.S. Assistance to")
+            || h.contains("Membership in International Organizations")
+            || h.eq_ignore_ascii_case("Bilateral Economic Relations")
+            || header::relations_pair_country(h).is_some()
+    });
+    if head.has_more_information || sheet_heading || head.has_label || from_state {
+        return Kind::Factsheet;
+    }
+    if profile || headings(sections).any(|h| h == "FOREIGN RELATIONS" || h == "PROFILE") {
+        return Kind::BackgroundNote;
+    }
+    Kind::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_from_headings() {
+        assert_eq!(
+            country_from_heading("U.S.-PERU RELATIONS").as_deref(),
+            Some("Peru")
+        );
+        assert_eq!(
+            country_from_heading("U.S. Assistance to the Gambia").as_deref(),
+            Some("Gambia")
+        );
+        assert_eq!(
+            country_from_heading("Chile's Membership in International Organizations").as_deref(),
+            Some("Chile")
+        );
+        assert_eq!(
+            country_from_heading("People of Malta").as_deref(),
+            Some("Malta")
+        );
+        assert_eq!(country_from_heading("Bilateral Economic Relations"), None);
+    }
+}

@@ -1,0 +1,74 @@
+//! Reading the passages: the typed values (scanned, then put in context:
+//! table units and the year each amount is for), organization lists and
+//! quotations.
+
+use super::layout::Role;
+use super::lines::Line;
+use super::openings::Openings;
+use super::{context, organizations, quotes, scan};
+use crate::document::{OrganizationList, Passage, Quote, Section};
+use crate::error::Warning;
+use crate::value::Value;
+
+/// What the reading stage hands on.
+#[derive(Default)]
+pub(crate) struct Read {
+    pub(crate) values: Vec<Value>,
+    pub(crate) organizations: Vec<OrganizationList>,
+    pub(crate) quotes: Vec<Quote>,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// Scans the header lines and the sections' text for values, quotes and lists.
+pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Section]) -> Read {
+    let mut doc = Read::default();
+    // About one value per hundred bytes of a fact sheet: room for them at
+    // once, since growing a Vec of values copies them all.
+    let mut values = Vec::with_capacity(src.len() / 64 + 8);
+    let mut warnings = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        if roles[k] == Role::Header {
+            scan::scan(
+                src,
+                line.trim_start,
+                line.trim_end,
+                &mut values,
+                &mut warnings,
+            );
+        }
+    }
+    // Where a list or a quotation may open, found in one pass over the whole
+    // text: a search set up per passage cost more than the passages' text.
+    let mut list_openings = Openings::new(organizations::list_openings(src));
+    let mut quote_openings = Openings::new(quotes::quote_openings(src));
+    // One buffer for every section's passages: no allocation per section.
+    let mut passages: Vec<&Passage> = Vec::new();
+    for section in sections {
+        if let Some(h) = section.heading_span {
+            scan::scan(src, h.start, h.end, &mut values, &mut warnings);
+        }
+        passages.clear();
+        passages.extend(section.paragraphs.iter().chain(section.list_items.iter()));
+        passages.sort_by_key(|p| p.span.start);
+        for p in &passages {
+            scan::scan(src, p.span.start, p.span.end, &mut values, &mut warnings);
+            if list_openings.any_in(p.span) {
+                organizations::organization_lists(
+                    src,
+                    p.span.start,
+                    p.span.end,
+                    &mut doc.organizations,
+                );
+            }
+            if quote_openings.any_in(p.span) {
+                quotes::quotes(src, p.span.start, p.span.end, &mut doc.quotes);
+            }
+        }
+    }
+    values.sort_by_key(|v| v.span.start);
+    context::apply_table_units(src, sections, &mut values);
+    context::link_years(src, &mut values);
+    doc.values = values;
+    doc.warnings = warnings;
+    doc
+}
