@@ -3,8 +3,8 @@
 //! them.
 
 use super::chrome::is_chrome;
-use super::date::{self, Dated};
 use super::lines::{collapse, title_case, Line};
+use super::values::date::{self, Dated};
 use crate::date::DateValue;
 use crate::document::Kind;
 

@@ -9,26 +9,21 @@
 //! [`classify`] decides the kind and the country; [`facts`] draws the rows;
 //! [`warnings`] says what is wrong with the text as a whole.
 
-mod address;
 mod check;
 mod chrome;
 mod classify;
 mod context;
-mod date;
 mod facts;
 mod header;
 mod layout;
 mod lines;
-mod money;
-mod number;
 mod openings;
 mod organizations;
-mod percent;
-mod phone;
 mod quotes;
 mod read;
 mod regions;
 pub(crate) mod scan;
+mod values;
 mod warnings;
 
 use crate::document::FactSheet;

@@ -5,13 +5,16 @@
 //! once; the parsers run only at word starts whose first byte can begin a
 //! value. Each parser reads a bounded number of bytes, so the pass is linear.
 
-use super::lines::{before, last_word, words};
-use super::{address, date, money, percent, phone};
-use crate::address::{LineKind, Phone};
+use super::lines::before;
+use super::values::address::{address_at, labelled_address_at};
+use super::values::count::count_at;
+use super::values::date::{self, date_at};
+use super::values::money::{self, money_at};
+use super::values::percent::{percent_at, spelled_percent_at};
+use super::values::phone::{self, phone_at};
+use super::values::year::bare_year_at;
 use crate::error::Warning;
-use crate::money::{Money, Qualifier};
-use crate::span::Span;
-use crate::value::{Count, Percent, Value, ValueData};
+use crate::value::{Value, ValueData};
 
 /// Bytes that can begin a value.
 const fn start_table() -> [bool; 256] {
@@ -175,26 +178,6 @@ fn at_token_start(bytes: &[u8], i: usize, last_end: usize) -> bool {
     prev.is_ascii_digit() && bytes[i].is_ascii_uppercase()
 }
 
-fn make(src: &str, start: usize, end: usize, data: ValueData) -> Value {
-    Value {
-        text: src[start..end].into(),
-        span: Span::new(start, end),
-        data,
-    }
-}
-
-/// Runs `parser` on `src[at..end]`: where its match ends, and what it read.
-fn read<'a, T>(
-    src: &'a str,
-    at: usize,
-    end: usize,
-    parser: impl FnOnce(&'a str) -> nom::IResult<&'a str, T>,
-) -> Option<(usize, T)> {
-    let rest = &src[at..end];
-    let (after, found) = parser(rest).ok()?;
-    Some((at + rest.len() - after.len(), found))
-}
-
 /// Is byte `i` inside a web address ("//2009-2017.state.gov/r/pa/")?
 fn in_url(src: &str, i: usize) -> bool {
     // A number after a space or a bracket starts a word, and no address.
@@ -329,7 +312,7 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
         b'm' | b'M' | b'b' | b'B' | b't' | b'T' | b'd' | b'D' | b'e' | b'E' | b'y' | b'U'
     ) && word_at.is_some_and(|k| {
         let w = &src[i + k..end];
-        super::number::scale_word(w).is_ok() || money::currency_word(w).is_ok()
+        super::values::number::scale_word(w).is_ok() || money::currency_word(w).is_ok()
     });
     if scale_or_currency {
         if let Some(v) = money_at(src, i, end, warnings) {
@@ -351,351 +334,6 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
     }
     if rest[..run].contains(&b',') || scale_or_currency {
         return count_at(src, i, end);
-    }
-    None
-}
-
-/// The commonest value of all, a bare year ("in 1827, ..."), read without
-/// the general date grammar when what follows cannot make it a range or a
-/// longer date. Anything else falls through to `date_at`.
-fn bare_year_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let b = &src.as_bytes()[i..end];
-    let next = b.get(4).copied();
-    let after = b.get(5).copied().unwrap_or(b' ');
-    let plain_end = match next {
-        None => true,
-        Some(b',' | b'.' | b':') => !after.is_ascii_digit(),
-        Some(b';' | b')' | b'\n' | b'\r' | b'"' | b'\'') => true,
-        Some(b' ') => {
-            let rest = &b[5..];
-            !(rest.starts_with(b"to ")
-                || rest.starts_with(b"through ")
-                || rest.starts_with(b"and "))
-        }
-        _ => false,
-    };
-    if !plain_end {
-        return None;
-    }
-    let year = b[..4]
-        .iter()
-        .fold(0i32, |y, d| y * 10 + i32::from(d - b'0'));
-    if !(1500..=2099).contains(&year) || !plausible_year(src, i, i + 4) {
-        return None;
-    }
-    Some(make(
-        src,
-        i,
-        i + 4,
-        ValueData::Date {
-            value: crate::date::DateValue::Year(year),
-        },
-    ))
-}
-
-fn money_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Option<Value> {
-    let (stop, found) = read(src, i, end, money::amount)?;
-    // An archive cut at "Exports--$12.8 " leaves an amount whose scale word
-    // may be lost; a careful reader leaves it out, and so do we, saying so.
-    if found.scale.is_none() && cut_scale_word(&src[stop..]) {
-        warnings.push(Warning::new(
-            "amount cut off by the end of the text; its scale word may be missing, so it is left out",
-            Span::new(i, stop),
-        ));
-        return None;
-    }
-    let money = Money {
-        amount: found.amount,
-        currency: std::borrow::Cow::Borrowed(found.currency),
-        qualifier: qualifier_before(src, i),
-        year: None,
-        scale: found.scale,
-    };
-    Some(make(src, i, stop, ValueData::Money(money)))
-}
-
-/// What follows an amount at the very end of the text: nothing, or the start
-/// of a scale word the cut went through ("$3.3 bi").
-fn cut_scale_word(rest: &str) -> bool {
-    let tail = rest.trim();
-    tail.len() < 8
-        && ["billion", "million", "trillion", "thousand"]
-            .iter()
-            .any(|w| {
-                w.get(..tail.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(tail))
-            })
-}
-
-fn percent_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    percent_with(src, i, end, percent::percent)
-}
-
-/// A percentage read by `parser` from `start`, with its qualifier.
-fn percent_with(
-    src: &str,
-    start: usize,
-    end: usize,
-    parser: fn(&str) -> nom::IResult<&str, (rust_decimal::Decimal, bool)>,
-) -> Option<Value> {
-    let (stop, (value, points)) = read(src, start, end, parser)?;
-    let qualifier = qualifier_before(src, start);
-    Some(make(
-        src,
-        start,
-        stop,
-        ValueData::Percent(Percent {
-            value,
-            qualifier,
-            points,
-        }),
-    ))
-}
-
-/// "forty percent": found at the "p", the number word before it is read back.
-fn spelled_percent_at(src: &str, i: usize, end: usize, last_end: usize) -> Option<Value> {
-    if !percent::starts_percent_word(&src[i..end]) {
-        return None;
-    }
-    let before = src[..i].strip_suffix(' ')?;
-    let word_start = before
-        .char_indices()
-        .rev()
-        .take(20)
-        .take_while(|&(_, c)| c.is_ascii_alphabetic() || c == '-')
-        .last()
-        .map(|(at, _)| at)?;
-    if word_start < last_end {
-        return None;
-    }
-    percent_with(src, word_start, end, percent::spelled_percent)
-}
-
-fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let (stop, e164) = read(src, i, end, phone::phone)?;
-    let line = if phone::is_fax_label(before(src, i, 16)) {
-        LineKind::Fax
-    } else {
-        LineKind::Voice
-    };
-    Some(make(src, i, stop, ValueData::Phone(Phone { e164, line })))
-}
-
-/// "Embassy: Jameat A'Duwal Al Arabiya Street, Al Khuwair area, Muscat": the
-/// value starts after the label.
-fn labelled_address_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let label = address::ADDRESS_LABELS
-        .iter()
-        .find(|l| src[i..end].starts_with(*l))?;
-    let from = i + label.len();
-    // A numbered street is the ordinary parser's, at its own token.
-    if src.as_bytes().get(from).is_some_and(u8::is_ascii_digit) {
-        return None;
-    }
-    let (stop, found) = read(src, from, end, address::unnumbered_address)?;
-    Some(make(src, from, stop, ValueData::Address(found)))
-}
-
-fn address_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let (stop, found) = read(src, i, end, address::address)?;
-    Some(make(src, i, stop, ValueData::Address(found)))
-}
-
-fn date_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let (stop, (dated, form)) = read(src, i, end, date::date)?;
-    if form == date::Form::BareYear && !plausible_year(src, i, stop) {
-        return None;
-    }
-    let data = match dated {
-        date::Dated::One(value) => ValueData::Date { value },
-        date::Dated::Range(start, end) => ValueData::DateRange { start, end },
-    };
-    Some(make(src, i, stop, data))
-}
-
-/// Words after which a four-digit number is a name or a number, not a year.
-const NOT_YEAR_AFTER: [&str; 9] = [
-    "No.",
-    "No",
-    "Number",
-    "Resolution",
-    "Category",
-    "Flight",
-    "Route",
-    "#",
-    "Box",
-];
-
-/// A bare four-digit number is a year unless its neighbours say otherwise:
-/// "1700 Massachusetts Avenue", "1,500 troops" (a count), "PACC 2030" (a name),
-/// "2000 people".
-fn plausible_year(src: &str, start: usize, end: usize) -> bool {
-    let after = &src[end..];
-    let after_trim = after.trim_start_matches([' ', '\u{a0}']);
-    if after_trim.starts_with('%')
-        || super::number::scale_word(after_trim).is_ok()
-        || after_trim.starts_with("sq")
-        || after_trim.starts_with("km")
-        || after_trim.starts_with("people")
-        || after_trim.starts_with("persons")
-        || after_trim.starts_with(',') && after_trim[1..].starts_with(|c: char| c.is_ascii_digit())
-        || matches!(after.as_bytes().first(), Some(b' ' | b'-'))
-            && address::starts_street(&src[start..])
-    {
-        return false;
-    }
-    let prev_word = before(src, start, 24).trim_end_matches([' ', '\u{a0}']);
-    let prev_word = prev_word.rsplit([' ', '\n', '(']).next().unwrap_or("");
-    if NOT_YEAR_AFTER.contains(&prev_word) {
-        return false;
-    }
-    // An acronym before the number makes it part of a name: "PACC 2030", "COVID 2019".
-    let is_acronym = prev_word.len() >= 2 && prev_word.bytes().all(|b| b.is_ascii_uppercase());
-    !is_acronym
-}
-
-fn count_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let (stop, value) = read(src, i, end, super::number::count)?;
-    let unit = unit_after(&src[stop..end]);
-    let qualifier = qualifier_before(src, i);
-    Some(make(
-        src,
-        i,
-        stop,
-        ValueData::Count(Count {
-            value,
-            unit,
-            qualifier,
-        }),
-    ))
-}
-
-/// Words that end the unit of a count: what follows them is not what is counted.
-const UNIT_STOP: [&str; 24] = [
-    "in", "to", "from", "and", "or", "by", "since", "for", "with", "of", "at", "on", "is", "are",
-    "between", "among", "during", "across", "after", "before", "than", "that", "which", "who",
-];
-
-/// A word as it can stand in a count's unit, without the mark after it;
-/// `None` for a word that ends the unit (a number, a stop word, nothing).
-fn unit_word(word: &str) -> Option<&str> {
-    let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
-    let letters = clean
-        .chars()
-        .all(|c| c.is_alphabetic() || c == '-' || c == '.');
-    (!clean.is_empty() && letters && !UNIT_STOP.contains(&clean)).then_some(clean)
-}
-
-/// "U.S. citizens" | "per year" | "liters": up to three words after a count.
-fn unit_after(after: &str) -> Option<String> {
-    let rest = after.strip_prefix(' ')?;
-    // The unit is the words read, as written: where the last one ends.
-    let mut unit_end = 0;
-    let mut at = 0;
-    for word in words(rest).take(3) {
-        let Some(clean) = unit_word(word) else {
-            break;
-        };
-        // "U.S." and short abbreviations ("sq. km.") keep their dot and the
-        // unit goes on; a capital ends it; a mark after a word ends it there.
-        let abbreviation = word.len() <= 4 && word.ends_with('.') && clean.len() + 1 == word.len();
-        if word == "U.S." {
-            unit_end = at + word.len();
-        } else if clean.starts_with(|c: char| c.is_uppercase()) {
-            break;
-        } else if abbreviation {
-            unit_end = at + word.len();
-        } else {
-            unit_end = at + clean.len();
-            if clean.len() != word.len() {
-                break;
-            }
-        }
-        at += word.len() + 1;
-    }
-    (unit_end > 0).then(|| rest[..unit_end].to_string())
-}
-
-const QUALIFIERS: [(&str, Qualifier); 24] = [
-    ("more than", Qualifier::MoreThan),
-    ("over", Qualifier::MoreThan),
-    ("in excess of", Qualifier::MoreThan),
-    ("exceeding", Qualifier::MoreThan),
-    ("upwards of", Qualifier::MoreThan),
-    ("less than", Qualifier::LessThan),
-    ("fewer than", Qualifier::LessThan),
-    ("under", Qualifier::LessThan),
-    ("below", Qualifier::LessThan),
-    ("about", Qualifier::About),
-    ("approximately", Qualifier::About),
-    ("roughly", Qualifier::About),
-    ("around", Qualifier::About),
-    ("some", Qualifier::About),
-    ("an estimated", Qualifier::About),
-    ("estimated", Qualifier::About),
-    ("nearly", Qualifier::About),
-    ("almost", Qualifier::About),
-    ("close to", Qualifier::About),
-    ("near", Qualifier::About),
-    ("at least", Qualifier::AtLeast),
-    ("up to", Qualifier::UpTo),
-    ("as much as", Qualifier::UpTo),
-    ("as many as", Qualifier::UpTo),
-];
-
-/// Is `word` the last word of one of the qualifiers above, in any case?
-/// Lower-cased into a small buffer and matched: most values have no
-/// qualifier, and the word before them says so at once.
-fn ends_qualifier(word: &str) -> bool {
-    let b = word.as_bytes();
-    if !(2..=13).contains(&b.len()) {
-        return false;
-    }
-    let mut lower = [0u8; 13];
-    for (l, c) in lower.iter_mut().zip(b) {
-        *l = c.to_ascii_lowercase();
-    }
-    matches!(
-        &lower[..b.len()],
-        b"than"
-            | b"over"
-            | b"of"
-            | b"exceeding"
-            | b"under"
-            | b"below"
-            | b"about"
-            | b"approximately"
-            | b"roughly"
-            | b"around"
-            | b"some"
-            | b"estimated"
-            | b"nearly"
-            | b"almost"
-            | b"to"
-            | b"near"
-            | b"least"
-            | b"as"
-    )
-}
-
-/// The qualifier written just before a value ("more than $1 billion").
-pub(crate) fn qualifier_before(src: &str, start: usize) -> Option<Qualifier> {
-    let window = before(src, start, 32).trim_end_matches([' ', '\u{a0}', '\n']);
-    if !ends_qualifier(last_word(window)) {
-        return None;
-    }
-    for (phrase, q) in QUALIFIERS {
-        if window.len() < phrase.len() {
-            continue;
-        }
-        let cut = window.len() - phrase.len();
-        if !window.is_char_boundary(cut) {
-            continue;
-        }
-        let (head, tail) = window.split_at(cut);
-        if tail.eq_ignore_ascii_case(phrase) && !head.ends_with(|c: char| c.is_alphanumeric()) {
-            return Some(q);
-        }
     }
     None
 }
@@ -811,29 +449,6 @@ mod tests {
     }
 
     #[test]
-    fn every_qualifier_ends_in_a_word_the_match_knows() {
-        for (phrase, _) in QUALIFIERS {
-            assert!(ends_qualifier(last_word(phrase)), "{phrase}");
-            assert!(
-                ends_qualifier(&last_word(phrase).to_uppercase()),
-                "{phrase}"
-            );
-        }
-        assert!(!ends_qualifier("then"));
-        assert!(!ends_qualifier("a"));
-    }
-
-    #[test]
-    fn qualifiers_are_read_before_the_value() {
-        assert_eq!(
-            qualifier_before("grew to more than $1", 18),
-            Some(Qualifier::MoreThan)
-        );
-        assert_eq!(qualifier_before("a cover $1", 8), None);
-        assert_eq!(qualifier_before("nearly $5", 7), Some(Qualifier::About));
-    }
-
-    #[test]
     fn spelled_percent_and_word_money() {
         assert_eq!(
             texts("rose nine percent and nearly a billion dollars"),
@@ -849,56 +464,5 @@ mod tests {
         scan(src, 0, src.len(), &mut values, &mut warnings);
         assert!(values.is_empty());
         assert_eq!(warnings.len(), 1);
-    }
-
-    /// The Vec-and-join version `unit_after` replaced.
-    fn unit_after_reference(after: &str) -> Option<String> {
-        let rest = after.strip_prefix(' ')?;
-        let mut unit = Vec::new();
-        for word in rest.split(' ').take(3) {
-            let Some(clean) = unit_word(word) else {
-                break;
-            };
-            if word == "U.S." {
-                unit.push(word);
-                continue;
-            }
-            if clean.starts_with(|c: char| c.is_uppercase()) {
-                break;
-            }
-            if word.len() <= 4 && word.ends_with('.') && clean.len() + 1 == word.len() {
-                unit.push(word);
-                continue;
-            }
-            unit.push(clean);
-            if clean.len() != word.len() {
-                break;
-            }
-        }
-        (!unit.is_empty()).then(|| unit.join(" "))
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn units_as_the_reference_reads_them(
-            s in "( |U\\.S\\.|sq\\.|Km\\.|km|people|in|per|year|-|,|\\.|\\)|2|é){0,12}"
-        ) {
-            proptest::prop_assert_eq!(unit_after(&s), unit_after_reference(&s));
-        }
-    }
-
-    #[test]
-    fn phone_blocks_and_units() {
-        assert_eq!(
-            unit_after(" U.S. citizens presently").as_deref(),
-            Some("U.S. citizens presently")
-        );
-        assert_eq!(unit_after(" per year."), Some("per year".to_string()));
-        assert_eq!(unit_after(" in 2008"), None);
-        assert_eq!(unit_after(" sq. km. (1,557"), Some("sq. km.".to_string()));
-        assert_eq!(
-            unit_after(" students between 2015"),
-            Some("students".to_string())
-        );
     }
 }

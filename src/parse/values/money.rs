@@ -1,7 +1,12 @@
 //! Amounts of money: a currency marker, a number, a scale.
 
 use super::number::{ascii_tag_no_case, decimal, gap, inline_gap, scale_abbreviation, scale_word};
+use super::{make, read};
+use crate::error::Warning;
+use crate::money::Money;
 use crate::money::Scale;
+use crate::span::Span;
+use crate::value::{Value, ValueData};
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::combinator::{opt, value};
@@ -101,6 +106,47 @@ impl Amount {
             scale,
         }
     }
+}
+
+// The scanner's entry: the value this kind makes where the scan finds it.
+
+pub(crate) fn money_at(
+    src: &str,
+    i: usize,
+    end: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<Value> {
+    let (stop, found) = read(src, i, end, amount)?;
+    // An archive cut at "Exports--$12.8 " leaves an amount whose scale word
+    // may be lost; a careful reader leaves it out, and so do we, saying so.
+    if found.scale.is_none() && cut_scale_word(&src[stop..]) {
+        warnings.push(Warning::new(
+            "amount cut off by the end of the text; its scale word may be missing, so it is left out",
+            Span::new(i, stop),
+        ));
+        return None;
+    }
+    let money = Money {
+        amount: found.amount,
+        currency: std::borrow::Cow::Borrowed(found.currency),
+        qualifier: super::qualifier::before(src, i),
+        year: None,
+        scale: found.scale,
+    };
+    Some(make(src, i, stop, ValueData::Money(money)))
+}
+
+/// What follows an amount at the very end of the text: nothing, or the start
+/// of a scale word the cut went through ("$3.3 bi").
+pub(crate) fn cut_scale_word(rest: &str) -> bool {
+    let tail = rest.trim();
+    tail.len() < 8
+        && ["billion", "million", "trillion", "thousand"]
+            .iter()
+            .any(|w| {
+                w.get(..tail.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(tail))
+            })
 }
 
 #[cfg(test)]

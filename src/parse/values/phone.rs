@@ -1,5 +1,9 @@
 //! Telephone and fax numbers, normalised to E.164 where that is certain.
 
+use super::{make, read};
+use crate::address::{LineKind, Phone};
+use crate::parse::lines::before;
+use crate::value::{Value, ValueData};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, one_of, satisfy};
@@ -132,6 +136,18 @@ pub(crate) fn block_suffix(i: &str) -> IResult<&str, &str> {
         no_more_digits,
     ))
     .parse(i)
+}
+
+// The scanner's entry: the value this kind makes where the scan finds it.
+
+pub(crate) fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let (stop, e164) = read(src, i, end, phone)?;
+    let line = if is_fax_label(before(src, i, 16)) {
+        LineKind::Fax
+    } else {
+        LineKind::Voice
+    };
+    Some(make(src, i, stop, ValueData::Phone(Phone { e164, line })))
 }
 
 #[cfg(test)]

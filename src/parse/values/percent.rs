@@ -1,6 +1,8 @@
 //! Percentages: "40 percent" | "40%" | "1.41%" | "2 percentage points".
 
 use super::number::{ascii_tag_no_case, decimal, inline_gap, spelled_number};
+use super::{make, read};
+use crate::value::{Percent, Value, ValueData};
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::satisfy;
@@ -46,6 +48,57 @@ pub(crate) fn spelled_percent(i: &str) -> IResult<&str, (Decimal, bool)> {
 /// Whether `i` starts with a percent word, so a spelled number may stand before it.
 pub(crate) fn starts_percent_word(i: &str) -> bool {
     percent_sign(i).is_ok()
+}
+
+// The scanner's entry: the value this kind makes where the scan finds it.
+
+pub(crate) fn percent_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    percent_with(src, i, end, percent)
+}
+
+/// A percentage read by `parser` from `start`, with its qualifier.
+pub(crate) fn percent_with(
+    src: &str,
+    start: usize,
+    end: usize,
+    parser: fn(&str) -> nom::IResult<&str, (rust_decimal::Decimal, bool)>,
+) -> Option<Value> {
+    let (stop, (value, points)) = read(src, start, end, parser)?;
+    let qualifier = super::qualifier::before(src, start);
+    Some(make(
+        src,
+        start,
+        stop,
+        ValueData::Percent(Percent {
+            value,
+            qualifier,
+            points,
+        }),
+    ))
+}
+
+/// "forty percent": found at the "p", the number word before it is read back.
+pub(crate) fn spelled_percent_at(
+    src: &str,
+    i: usize,
+    end: usize,
+    last_end: usize,
+) -> Option<Value> {
+    if !starts_percent_word(&src[i..end]) {
+        return None;
+    }
+    let before = src[..i].strip_suffix(' ')?;
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take(20)
+        .take_while(|&(_, c)| c.is_ascii_alphabetic() || c == '-')
+        .last()
+        .map(|(at, _)| at)?;
+    if word_start < last_end {
+        return None;
+    }
+    percent_with(src, word_start, end, spelled_percent)
 }
 
 #[cfg(test)]

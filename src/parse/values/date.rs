@@ -1,7 +1,9 @@
 //! Dates: full dates, month-years, years, fiscal years, and ranges of them.
 
 use super::number::{ascii_tag_no_case, gap, inline_gap};
+use super::{make, read};
 use crate::date::DateValue;
+use crate::value::{Value, ValueData};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, satisfy};
@@ -397,6 +399,20 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
         Some(b'A') => alt((nom::combinator::map(anno_domini, one), month_dated)).parse(i),
         _ => month_dated(i),
     }
+}
+
+// The scanner's entry: the value this kind makes where the scan finds it.
+
+pub(crate) fn date_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let (stop, (dated, form)) = read(src, i, end, date)?;
+    if form == Form::BareYear && !super::year::plausible_year(src, i, stop) {
+        return None;
+    }
+    let data = match dated {
+        Dated::One(value) => ValueData::Date { value },
+        Dated::Range(start, end) => ValueData::DateRange { start, end },
+    };
+    Some(make(src, i, stop, data))
 }
 
 #[cfg(test)]

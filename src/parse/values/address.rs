@@ -1,9 +1,11 @@
 //! Postal addresses: U.S. street addresses over one or two lines, and post
 //! office boxes at home and abroad.
 
-use super::lines::words;
 use super::number::inline_gap;
+use super::{make, read};
 use crate::address::Address;
+use crate::parse::lines::words;
+use crate::value::{Value, ValueData};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, satisfy};
@@ -334,6 +336,28 @@ pub(crate) fn address(i: &str) -> IResult<&str, Address> {
 /// Avenue"), even with no city after it: such a number is not a year.
 pub(crate) fn starts_street(i: &str) -> bool {
     street(i).is_ok()
+}
+
+// The scanner's entry: the value this kind makes where the scan finds it.
+
+/// "Embassy: Jameat A'Duwal Al Arabiya Street, Al Khuwair area, Muscat": the
+/// value starts after the label.
+pub(crate) fn labelled_address_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let label = ADDRESS_LABELS
+        .iter()
+        .find(|l| src[i..end].starts_with(*l))?;
+    let from = i + label.len();
+    // A numbered street is the ordinary parser's, at its own token.
+    if src.as_bytes().get(from).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let (stop, found) = read(src, from, end, unnumbered_address)?;
+    Some(make(src, from, stop, ValueData::Address(found)))
+}
+
+pub(crate) fn address_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let (stop, found) = read(src, i, end, address)?;
+    Some(make(src, i, stop, ValueData::Address(found)))
 }
 
 #[cfg(test)]

@@ -1,0 +1,37 @@
+//! The value grammars, one file per kind: each holds its nom grammar, the
+//! scanner's entry for it (`*_at`), and its unit tests. [`qualifier`] and
+//! [`year`] are shared by several kinds; [`number`] holds the numerals.
+
+pub(crate) mod address;
+pub(crate) mod count;
+pub(crate) mod date;
+pub(crate) mod money;
+pub(crate) mod number;
+pub(crate) mod percent;
+pub(crate) mod phone;
+pub(crate) mod qualifier;
+pub(crate) mod year;
+
+use crate::span::Span;
+use crate::value::{Value, ValueData};
+
+/// A value of `src[start..end]`.
+pub(crate) fn make(src: &str, start: usize, end: usize, data: ValueData) -> Value {
+    Value {
+        text: src[start..end].into(),
+        span: Span::new(start, end),
+        data,
+    }
+}
+
+/// Runs `parser` on `src[at..end]`: where its match ends, and what it read.
+pub(crate) fn read<'a, T>(
+    src: &'a str,
+    at: usize,
+    end: usize,
+    parser: impl FnOnce(&'a str) -> nom::IResult<&'a str, T>,
+) -> Option<(usize, T)> {
+    let rest = &src[at..end];
+    let (after, found) = parser(rest).ok()?;
+    Some((at + rest.len() - after.len(), found))
+}

@@ -1,0 +1,85 @@
+//! Bare years, and the neighbours that say a four-digit number is not one
+//! ("1700 Massachusetts Avenue", "Resolution 1325", "PACC 2030").
+
+use super::make;
+use crate::parse::lines::before;
+use crate::value::{Value, ValueData};
+
+/// The commonest value of all, a bare year ("in 1827, ..."), read without
+/// the general date grammar when what follows cannot make it a range or a
+/// longer date. Anything else falls through to `date_at`.
+pub(crate) fn bare_year_at(src: &str, i: usize, end: usize) -> Option<Value> {
+    let b = &src.as_bytes()[i..end];
+    let next = b.get(4).copied();
+    let after = b.get(5).copied().unwrap_or(b' ');
+    let plain_end = match next {
+        None => true,
+        Some(b',' | b'.' | b':') => !after.is_ascii_digit(),
+        Some(b';' | b')' | b'\n' | b'\r' | b'"' | b'\'') => true,
+        Some(b' ') => {
+            let rest = &b[5..];
+            !(rest.starts_with(b"to ")
+                || rest.starts_with(b"through ")
+                || rest.starts_with(b"and "))
+        }
+        _ => false,
+    };
+    if !plain_end {
+        return None;
+    }
+    let year = b[..4]
+        .iter()
+        .fold(0i32, |y, d| y * 10 + i32::from(d - b'0'));
+    if !(1500..=2099).contains(&year) || !plausible_year(src, i, i + 4) {
+        return None;
+    }
+    Some(make(
+        src,
+        i,
+        i + 4,
+        ValueData::Date {
+            value: crate::date::DateValue::Year(year),
+        },
+    ))
+}
+
+/// Words after which a four-digit number is a name or a number, not a year.
+const NOT_YEAR_AFTER: [&str; 9] = [
+    "No.",
+    "No",
+    "Number",
+    "Resolution",
+    "Category",
+    "Flight",
+    "Route",
+    "#",
+    "Box",
+];
+
+/// A bare four-digit number is a year unless its neighbours say otherwise:
+/// "1700 Massachusetts Avenue", "1,500 troops" (a count), "PACC 2030" (a name),
+/// "2000 people".
+pub(crate) fn plausible_year(src: &str, start: usize, end: usize) -> bool {
+    let after = &src[end..];
+    let after_trim = after.trim_start_matches([' ', '\u{a0}']);
+    if after_trim.starts_with('%')
+        || super::number::scale_word(after_trim).is_ok()
+        || after_trim.starts_with("sq")
+        || after_trim.starts_with("km")
+        || after_trim.starts_with("people")
+        || after_trim.starts_with("persons")
+        || after_trim.starts_with(',') && after_trim[1..].starts_with(|c: char| c.is_ascii_digit())
+        || matches!(after.as_bytes().first(), Some(b' ' | b'-'))
+            && super::address::starts_street(&src[start..])
+    {
+        return false;
+    }
+    let prev_word = before(src, start, 24).trim_end_matches([' ', '\u{a0}']);
+    let prev_word = prev_word.rsplit([' ', '\n', '(']).next().unwrap_or("");
+    if NOT_YEAR_AFTER.contains(&prev_word) {
+        return false;
+    }
+    // An acronym before the number makes it part of a name: "PACC 2030", "COVID 2019".
+    let is_acronym = prev_word.len() >= 2 && prev_word.bytes().all(|b| b.is_ascii_uppercase());
+    !is_acronym
+}
