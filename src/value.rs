@@ -28,7 +28,7 @@ pub struct Value {
 }
 
 impl Value {
-    /// The kind's name as in JSON ("money", "date_range", ...).
+    /// The kind's name as in JSON ("money", "`date_range`", ...).
     pub fn kind_name(&self) -> &'static str {
         match self.data {
             ValueData::Money(_) => "money",

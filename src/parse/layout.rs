@@ -15,7 +15,7 @@ pub(crate) enum Role {
     Chrome,
     Header,
     /// A heading line; `glued` is the byte length of the heading when the
-    /// paragraph runs on in the same line ("RELATIONSThe United States ...").
+    /// paragraph runs on in the same line ("`RELATIONSThe` United States ...").
     Heading {
         glued: Option<usize>,
     },
@@ -318,7 +318,7 @@ fn heading_glued_at(t: &str, p: usize) -> bool {
 fn is_shouting(t: &str) -> bool {
     t.chars()
         .filter(|c| c.is_alphabetic())
-        .all(|c| c.is_uppercase())
+        .all(char::is_uppercase)
 }
 
 /// Short lines after the last sentence that are not a resource list are the
@@ -327,7 +327,7 @@ fn trailing_chrome(src: &str, lines: &[Line], roles: &mut [Role], non_blank: &[u
     for (n, &k) in non_blank.iter().enumerate().rev() {
         let t = lines[k].text(src);
         match roles[k] {
-            Role::Chrome => continue,
+            Role::Chrome => {}
             Role::Paragraph => {
                 let prev = n.checked_sub(1).map(|p| non_blank[p]);
                 let prev_ends = prev

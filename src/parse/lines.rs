@@ -78,15 +78,12 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let rest = self.rest?;
-        match rest.bytes().position(|b| b == b' ') {
-            Some(k) => {
-                self.rest = Some(&rest[k + 1..]);
-                Some(&rest[..k])
-            }
-            None => {
-                self.rest = None;
-                Some(rest)
-            }
+        if let Some(k) = rest.bytes().position(|b| b == b' ') {
+            self.rest = Some(&rest[k + 1..]);
+            Some(&rest[..k])
+        } else {
+            self.rest = None;
+            Some(rest)
         }
     }
 }
@@ -203,7 +200,7 @@ fn is_plain(s: &str) -> bool {
 /// Normal capitalisation for a name written in capitals: "SAO TOME AND
 /// PRINCIPE" -> "Sao Tome and Principe". Names already in mixed case stay.
 pub(crate) fn title_case(s: &str) -> String {
-    if s.chars().any(|c| c.is_lowercase()) {
+    if s.chars().any(char::is_lowercase) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());

@@ -54,7 +54,7 @@ pub(crate) fn organization_lists(
 }
 
 /// "the United Nations, Organization of American States, and World Bank" ->
-/// ["United Nations", "Organization of American States", "World Bank"].
+/// `["United Nations", "Organization of American States", "World Bank"]`.
 fn split_names(list: &str) -> Vec<String> {
     // "Organization for Security and Cooperation in Europe" holds an "and": with
     // commas in the list, only they separate names.

@@ -25,14 +25,14 @@ pub(crate) fn build(
     roles: &[Role],
     head: Option<(usize, usize)>,
 ) -> Regions {
-    let mut doc = Regions::default();
-    let doc = &mut doc;
     #[derive(PartialEq, Clone, Copy)]
     enum Region {
         Skip,
         Header,
         Section,
     }
+    let mut doc = Regions::default();
+    let doc = &mut doc;
     let close = |doc: &mut Regions, region: Region, start: usize, end: usize| {
         let span = Span::new(start, end);
         match region {
@@ -45,7 +45,7 @@ pub(crate) fn build(
                 doc.skipped.push(Skipped {
                     reason: reason.into(),
                     span,
-                })
+                });
             }
             Region::Header => doc.header = Some(span),
             Region::Section => {

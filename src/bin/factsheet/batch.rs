@@ -161,8 +161,8 @@ impl Tally {
 }
 
 impl Sink {
-    fn take(&mut self, o: Outcome) {
-        self.tally.add(&o);
+    fn take(&mut self, o: &Outcome) {
+        self.tally.add(o);
         if let Some(message) = &o.failed {
             self.report(message);
         }
@@ -246,7 +246,7 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
     };
     let jobs = args
         .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
         .max(1);
     let quiet_or_piped = args.quiet || !std::io::stderr().is_terminal();
     let mut sink = Sink {
@@ -264,7 +264,7 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
         // One job is one thread: walk, parse and write in turn.
         for input in inputs::walk(&args.inputs, &matcher) {
             found_input(&sink.progress, quiet_or_piped);
-            sink.take(parse_one(&input, args));
+            sink.take(&parse_one(&input, args));
         }
     } else if let Err(e) = run_parallel(args, &matcher, jobs, &mut sink, quiet_or_piped) {
         eprintln!("factsheet: {e}");
@@ -289,6 +289,7 @@ struct ChunkDone {
 /// in flight, so memory is bounded whatever the batch's size. Chunks, not
 /// single files, travel through the channels: a hand-off per file cost more in
 /// wake-ups than the parse itself.
+#[allow(clippy::unnecessary_wraps)] // one signature with the serial run's
 fn run_parallel(
     args: &ParseArgs,
     matcher: &globset::GlobMatcher,

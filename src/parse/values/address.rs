@@ -70,7 +70,7 @@ fn street_type(i: &str) -> IResult<&str, &str> {
 fn name_word(i: &str) -> IResult<&str, &str> {
     alt((
         recognize((
-            satisfy(|c| c.is_uppercase()),
+            satisfy(char::is_uppercase),
             take_while_m_n(0, 20, |c: char| c.is_alphabetic() || c == '\''),
         )),
         recognize((
@@ -377,6 +377,7 @@ mod tests {
             .map(|(_, a)| (a.street, a.city, a.state, a.postal_code))
     }
 
+    #[allow(clippy::unnecessary_wraps)] // it spells an expected field
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
     }

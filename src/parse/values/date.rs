@@ -26,6 +26,11 @@ pub(crate) enum Form {
     Other,
 }
 
+/// A three-letter month key packed as the month test packs the text's.
+const fn k(s: [u8; 3]) -> u32 {
+    u32::from_le_bytes([s[0], s[1], s[2], 0])
+}
+
 /// A month's name from its first three letters, in any case.
 ///
 /// The three letters are packed in one integer, so that the scanner's
@@ -35,22 +40,19 @@ fn month_name(b: &[u8]) -> Option<(&'static str, u32)> {
         return None;
     };
     let key = u32::from_le_bytes([a | 0x20, b | 0x20, c | 0x20, 0]);
-    const fn k(s: &[u8; 3]) -> u32 {
-        u32::from_le_bytes([s[0], s[1], s[2], 0])
-    }
     Some(match key {
-        x if x == k(b"jan") => ("january", 1),
-        x if x == k(b"feb") => ("february", 2),
-        x if x == k(b"mar") => ("march", 3),
-        x if x == k(b"apr") => ("april", 4),
-        x if x == k(b"may") => ("may", 5),
-        x if x == k(b"jun") => ("june", 6),
-        x if x == k(b"jul") => ("july", 7),
-        x if x == k(b"aug") => ("august", 8),
-        x if x == k(b"sep") => ("september", 9),
-        x if x == k(b"oct") => ("october", 10),
-        x if x == k(b"nov") => ("november", 11),
-        x if x == k(b"dec") => ("december", 12),
+        x if x == k(*b"jan") => ("january", 1),
+        x if x == k(*b"feb") => ("february", 2),
+        x if x == k(*b"mar") => ("march", 3),
+        x if x == k(*b"apr") => ("april", 4),
+        x if x == k(*b"may") => ("may", 5),
+        x if x == k(*b"jun") => ("june", 6),
+        x if x == k(*b"jul") => ("july", 7),
+        x if x == k(*b"aug") => ("august", 8),
+        x if x == k(*b"sep") => ("september", 9),
+        x if x == k(*b"oct") => ("october", 10),
+        x if x == k(*b"nov") => ("november", 11),
+        x if x == k(*b"dec") => ("december", 12),
         _ => return None,
     })
 }
@@ -159,7 +161,7 @@ fn year4_glued(i: &str) -> IResult<&str, i32> {
 fn day(i: &str) -> IResult<&str, u32> {
     let (rest, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(i)?;
     let (rest, _) = opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))).parse(rest)?;
-    let (rest, _) = not(peek(satisfy(|c: char| c.is_ascii_alphanumeric()))).parse(rest)?;
+    let (rest, ()) = not(peek(satisfy(|c: char| c.is_ascii_alphanumeric()))).parse(rest)?;
     Ok((rest, d.parse().unwrap_or(0)))
 }
 
@@ -239,7 +241,7 @@ fn fiscal_year(i: &str) -> IResult<&str, DateValue> {
         map_opt(digits_then_digit_free(2, 2), |y| Some(2000 + y as i32)),
     ))
     .parse(rest)?;
-    let (rest, _) = not(peek(satisfy(|c: char| c.is_alphabetic()))).parse(rest)?;
+    let (rest, ()) = not(peek(satisfy(|c: char| c.is_alphabetic()))).parse(rest)?;
     Ok((rest, DateValue::FiscalYear(y)))
 }
 

@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 
 /// An amount as read, before context (qualifier, year) is added.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::struct_field_names)] // `amount.amount` reads as the money it is
 pub(crate) struct Amount {
     pub amount: Decimal,
     pub currency: &'static str,

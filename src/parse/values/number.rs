@@ -151,7 +151,7 @@ pub(crate) fn scale_word(i: &str) -> IResult<&str, Scale> {
         }
     };
     let (rest, _) = ascii_tag_no_case(word).parse(i)?;
-    let (rest, _) = not_followed_by_letter(rest)?;
+    let (rest, ()) = not_followed_by_letter(rest)?;
     Ok((rest, scale))
 }
 
@@ -169,7 +169,7 @@ pub(crate) fn scale_abbreviation(i: &str) -> IResult<&str, Scale> {
         value(Scale::Thousand, tag("k")),
     ))
     .parse(i)?;
-    let (rest, _) = not(peek(nom::character::complete::satisfy(|c: char| {
+    let (rest, ()) = not(peek(nom::character::complete::satisfy(|c: char| {
         c.is_lowercase() || c.is_ascii_digit()
     })))
     .parse(rest)?;
@@ -340,7 +340,7 @@ mod tests {
             opt(preceded(char('.'), take_while_m_n(1, 6, is_digit))),
         ))
         .parse(i)?;
-        let (rest, _) = not(peek(nom::character::complete::satisfy(is_digit))).parse(rest)?;
+        let (rest, ()) = not(peek(nom::character::complete::satisfy(is_digit))).parse(rest)?;
         Ok((rest, text))
     }
 

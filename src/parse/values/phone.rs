@@ -26,7 +26,7 @@ fn no_more_digits(i: &str) -> IResult<&str, ()> {
 
 // "(202) 833-9860" | "202-223-2418" | "202.223.2418" | "1-202-223-2418"
 fn north_american(i: &str) -> IResult<&str, String> {
-    let (rest, (_, area, _, exchange, _, line)) = (
+    let (rest, (_, area, (), exchange, _, line)) = (
         opt(terminated(char('1'), sep)),
         alt((
             delimited(char('('), digits(3), terminated(char(')'), opt(sep))),

@@ -13,9 +13,8 @@ pub(crate) fn bare_year_at(src: &str, i: usize, end: usize) -> Option<Value> {
     let next = b.get(4).copied();
     let after = b.get(5).copied().unwrap_or(b' ');
     let plain_end = match next {
-        None => true,
+        None | Some(b';' | b')' | b'\n' | b'\r' | b'"' | b'\'') => true,
         Some(b',' | b'.' | b':') => !after.is_ascii_digit(),
-        Some(b';' | b')' | b'\n' | b'\r' | b'"' | b'\'') => true,
         Some(b' ') => {
             let rest = &b[5..];
             !(rest.starts_with(b"to ")
