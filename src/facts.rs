@@ -1,8 +1,10 @@
-//! The facts a researcher wants as rows: when relations were established, the
-//! embassy's address and phone, memberships, and year-value series.
+//! The facts a researcher wants as rows: the country's and bureau's codes,
+//! when relations were established, shared memberships, year-value series by
+//! measure, and the diplomatic missions with their addresses and phones.
 
-use crate::address::Address;
+use crate::address::{Address, Phone};
 use crate::date::DateValue;
+use crate::money::Qualifier;
 use crate::span::Span;
 use compact_str::CompactString;
 use rust_decimal::Decimal;
@@ -12,48 +14,201 @@ use std::borrow::Cow;
 /// Facts drawn from the values and the sentences around them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Facts {
+    /// ISO 3166-1 alpha-2 code of the sheet's country ("PE"; Kosovo "XK"),
+    /// none when the country is unknown or is no ISO 3166 country.
+    pub country_code: Option<Cow<'static, str>>,
+    /// The regional bureau's office symbol; none for a functional bureau.
+    pub bureau_code: Option<BureauCode>,
     /// When the United States established diplomatic relations with the country.
     pub relations_established: Option<DatedFact>,
-    /// The address of the country's embassy (or the first address given).
-    pub embassy_address: Option<Address>,
-    /// The embassy's telephone number in E.164 form.
-    pub embassy_phone: Option<String>,
-    /// The international organizations both countries belong to.
-    pub memberships: Vec<String>,
-    /// Amounts stated for a year: "two-way trade in goods: $9.1 billion in 2009".
+    /// The international organizations both countries belong to, in order.
+    pub memberships: Vec<Membership>,
+    /// Every amount the text ties to a year, with what it measures.
     pub series: Vec<SeriesRow>,
+    /// Every diplomatic mission whose address or phone the text gives.
+    pub missions: Vec<Mission>,
+    /// Deprecated: the first mission's address; read `missions` instead.
+    pub embassy_address: Option<Address>,
+    /// Deprecated: the first mission's first voice number; read `missions` instead.
+    pub embassy_phone: Option<String>,
 }
 
-/// A date and the sentence part it came from.
+/// The State Department's six regional bureaus, by office symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum BureauCode {
+    /// Bureau of African Affairs.
+    AF,
+    /// Bureau of East Asian and Pacific Affairs.
+    EAP,
+    /// Bureau of European and Eurasian Affairs.
+    EUR,
+    /// Bureau of Near Eastern Affairs.
+    NEA,
+    /// Bureau of South and Central Asian Affairs.
+    SCA,
+    /// Bureau of Western Hemisphere Affairs.
+    WHA,
+}
+
+impl BureauCode {
+    /// The office symbol ("WHA").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BureauCode::AF => "AF",
+            BureauCode::EAP => "EAP",
+            BureauCode::EUR => "EUR",
+            BureauCode::NEA => "NEA",
+            BureauCode::SCA => "SCA",
+            BureauCode::WHA => "WHA",
+        }
+    }
+}
+
+impl std::fmt::Display for BureauCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A date and where the text states it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DatedFact {
-    /// The date.
+    /// The date, as precise as written.
     pub value: DateValue,
     /// Where the date is.
     pub span: Span,
+}
+
+/// An organization both countries belong to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Membership {
+    /// The name as written, without a leading "the".
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+}
+
+/// What a series amount measures: the fixed vocabulary of `FACTS.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Measure {
+    /// Two-way (bilateral) trade, in goods, services or both, or a part of it.
+    Trade,
+    /// U.S. exports to the country.
+    UsExports,
+    /// U.S. imports from the country.
+    UsImports,
+    /// U.S. investment in the country.
+    UsInvestment,
+    /// The country's investment in the United States.
+    InvestmentInUs,
+    /// U.S. government assistance or funding for the country or its people.
+    Assistance,
+    /// Any other amount tied to a year.
+    Other,
+}
+
+impl Measure {
+    /// The name as in JSON and CSV ("us_exports").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Trade => "trade",
+            Measure::UsExports => "us_exports",
+            Measure::UsImports => "us_imports",
+            Measure::UsInvestment => "us_investment",
+            Measure::InvestmentInUs => "investment_in_us",
+            Measure::Assistance => "assistance",
+            Measure::Other => "other",
+        }
+    }
 }
 
 /// One amount for one year, with what it measures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SeriesRow {
-    /// What is measured: the subject of the sentence ("Two-way trade in goods
-    /// between the United States and Peru").
+    /// What is measured, from the fixed vocabulary.
+    pub measure: Measure,
+    /// The words of the sentence that name what is measured ("Two-way trade
+    /// in goods between the United States and Peru").
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub measure: CompactString,
-    /// The year the amount is for.
+    pub measure_text: CompactString,
+    /// The year the amount is for (a calendar or a fiscal year).
     pub year: i32,
+    /// True when the year is a fiscal year ("FY 2019").
+    pub fiscal: bool,
     /// The amount, exact.
     #[serde(with = "crate::decimal_string")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub amount: Decimal,
     /// ISO 4217 code.
     pub currency: Cow<'static, str>,
+    /// A bound stated before the amount ("over $772 billion").
+    pub qualifier: Option<Qualifier>,
+    /// True when the amount is a change ("increased by $12 billion"), not a level.
+    pub change: bool,
     /// The amount as written.
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub text: CompactString,
     /// Where the amount is.
+    pub span: Span,
+}
+
+/// What kind of diplomatic post a mission is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MissionType {
+    /// An embassy (its chancery).
+    Embassy,
+    /// A consulate general, consulate, consular agency or honorary consulate.
+    Consulate,
+    /// A permanent mission to the United Nations.
+    UnMission,
+    /// An interests section, liaison or trade office.
+    Office,
+    /// Any other post.
+    Other,
+}
+
+impl MissionType {
+    /// The name as in JSON and CSV ("un_mission").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MissionType::Embassy => "embassy",
+            MissionType::Consulate => "consulate",
+            MissionType::UnMission => "un_mission",
+            MissionType::Office => "office",
+            MissionType::Other => "other",
+        }
+    }
+}
+
+/// A diplomatic mission the text gives an address or a phone for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Mission {
+    /// ISO alpha-2 of the country that runs it ("US" for a U.S. embassy).
+    pub of: Option<Cow<'static, str>>,
+    /// ISO alpha-2 of the country where it is ("US" for Washington).
+    pub at: Option<Cow<'static, str>>,
+    /// Embassy, consulate, UN mission, office.
+    #[serde(rename = "type")]
+    pub kind: MissionType,
+    /// The city it is in.
+    pub city: Option<String>,
+    /// Its street address (the mailing address when it has no other).
+    pub address: Option<Address>,
+    /// Its numbers, voice and fax, in order.
+    pub phones: Vec<Phone>,
+    /// From the first word that names it to its last number or address.
     pub span: Span,
 }

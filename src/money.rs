@@ -64,6 +64,9 @@ pub struct Money {
     pub qualifier: Option<Qualifier>,
     /// The calendar or fiscal year the same clause gives the amount for.
     pub year: Option<i32>,
+    /// True when that year is a fiscal year ("$40 million in FY 2019").
+    #[serde(default)]
+    pub fiscal_year: bool,
     /// The scale word, if the amount had one.
     pub scale: Option<Scale>,
 }

@@ -39,8 +39,8 @@ pub(crate) fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
                 return Some(header::country_name(&rest[..end]));
             }
         }
-        if let Some(name) = t.strip_prefix("Embassy and Consulate Web Sites for ") {
-            return Some(header::country_name(name));
+        if let Some(name) = country_keeping_a_mission(t) {
+            return Some(name);
         }
         if let Some(c) = country_from_heading(t) {
             return Some(c);
@@ -58,6 +58,60 @@ pub(crate) fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
             {
                 return Some(header::country_name(name));
             }
+        }
+    }
+    None
+}
+
+/// A closing section's sentence names the country whose mission it gives:
+/// "Peru maintains an embassy in the United States at ...", "Albania's
+/// chancery is at ...", "the Embassy of Japan is at ...".
+fn country_keeping_a_mission(line: &str) -> Option<String> {
+    const AFTER_NAME: [&str; 8] = [
+        " maintains an embassy",
+        " maintains its embassy",
+        " has an embassy",
+        "'s embassy",
+        "’s embassy",
+        "'s chancery",
+        "’s chancery",
+        " also maintains",
+    ];
+    for pattern in AFTER_NAME {
+        if let Some(at) = line.find(pattern) {
+            if let Some(name) = capitalized_run_before(&line[..at]) {
+                return Some(name);
+            }
+        }
+    }
+    let at = line.find("Embassy of ")?;
+    let rest = &line[at + "Embassy of ".len()..];
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let end = rest
+        .find(|c: char| matches!(c, ',' | '.' | ';' | '(' | '\n'))
+        .unwrap_or(rest.len());
+    let end = rest[..end].find(" is ").unwrap_or(end);
+    let end = rest[..end].find(" in ").unwrap_or(end);
+    let name = rest[..end].trim();
+    crate::parse::facts::country_code(name)
+        .is_some_and(|code| code != "US")
+        .then(|| header::country_name(name))
+}
+
+/// The country named by the capitalised words that end `text`
+/// ("... opened in 1993. The Republic of Palau" -> "Palau").
+fn capitalized_run_before(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    for n in (1..=5).rev() {
+        let Some(run) = words.len().checked_sub(n).map(|k| &words[k..]) else {
+            continue;
+        };
+        let name = run.join(" ");
+        let name = name.trim_start_matches("the ").trim_start_matches("The ");
+        if name.starts_with(|c: char| c.is_uppercase())
+            && crate::parse::facts::country_code(name).is_some_and(|code| code != "US")
+        {
+            return Some(header::country_name(name));
         }
     }
     None
@@ -100,6 +154,7 @@ pub(crate) fn kind(src: &str, lines: &[Line], head: &header::Header, sections: &
         h.starts_with("U.S. Assistance to")
             || h.contains("Membership in International Organizations")
             || h.eq_ignore_ascii_case("Bilateral Economic Relations")
+            || h.eq_ignore_ascii_case("Bilateral Representation")
             || header::relations_pair_country(h).is_some()
     });
     if head.has_more_information || sheet_heading || head.has_label || from_state {

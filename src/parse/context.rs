@@ -121,7 +121,7 @@ const NEAR: usize = 90;
 
 /// Fills `year` on each amount from the dates of its clause.
 pub(crate) fn link_years(src: &str, values: &mut [Value]) {
-    let mut inherited: Option<(usize, i32)> = None; // (end of the amount, its year)
+    let mut inherited: Option<(usize, Year)> = None; // (end of the amount, its year)
     for m in 0..values.len() {
         if !matches!(values[m].data, ValueData::Money(_)) {
             continue;
@@ -137,7 +137,8 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
                     .then_some(year)
             });
         if let ValueData::Money(money) = &mut values[m].data {
-            money.year = year;
+            money.year = year.map(|(y, _)| y);
+            money.fiscal_year = year.is_some_and(|(_, fiscal)| fiscal);
         }
         match year {
             Some(y)
@@ -211,15 +212,21 @@ fn abbreviation_before(s: &[u8]) -> bool {
     ) || word.len() == 1
 }
 
-fn year_of(v: &Value) -> Option<i32> {
+/// A year and whether it is a fiscal year.
+type Year = (i32, bool);
+
+fn year_of(v: &Value) -> Option<Year> {
     match v.data {
-        ValueData::Date { value } => Some(value.year()),
+        ValueData::Date { value } => Some((
+            value.year(),
+            matches!(value, crate::date::DateValue::FiscalYear(_)),
+        )),
         _ => None,
     }
 }
 
 /// "$9.1 billion in 2009" | "$240 million in FY 2022" | "$13.2 billion (2017)".
-fn year_after(src: &str, values: &[Value], m: usize) -> Option<i32> {
+fn year_after(src: &str, values: &[Value], m: usize) -> Option<Year> {
     let end = values[m].span.end;
     for v in &values[m + 1..] {
         if v.span.start > end + NEAR || matches!(v.data, ValueData::Money(_)) {
@@ -245,7 +252,7 @@ fn year_after(src: &str, values: &[Value], m: usize) -> Option<i32> {
 
 /// "In 2016, exports totaled $3 billion" | "FY 2017 assistance of $40 million" |
 /// "GDP (1997): $450 million".
-fn year_before(src: &str, values: &[Value], m: usize) -> Option<i32> {
+fn year_before(src: &str, values: &[Value], m: usize) -> Option<Year> {
     let start = values[m].span.start;
     for v in values[..m].iter().rev() {
         if v.span.end + NEAR < start || matches!(v.data, ValueData::Money(_)) {

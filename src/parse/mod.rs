@@ -56,7 +56,15 @@ pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
         })
         .or(country_hint);
     let kind = classify::kind(src, &lines, &head, &regions.sections);
-    let facts = facts::derive(src, &read.values, &regions.sections, &read.organizations);
+    let facts = facts::derive(&facts::Sheet {
+        src,
+        country: country.as_deref(),
+        bureau: head.bureau.as_deref(),
+        title: head.title.as_deref(),
+        values: &read.values,
+        sections: &regions.sections,
+        lists: &read.organizations,
+    });
     let mut warnings = read.warnings;
     warnings::about_the_text(src, &lines, &roles, &mut warnings);
     warnings::unknown_header_lines(&lines, &roles, &head, &mut warnings);

@@ -183,15 +183,45 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
         f.embassy_address.as_ref().and_then(|a| a.street.clone()),
         f.embassy_phone
     );
-    let _ = writeln!(o, "  memberships: {}", f.memberships.len());
+    let _ = writeln!(
+        o,
+        "  codes: country {:?} bureau {:?}",
+        f.country_code.as_deref(),
+        f.bureau_code.map(|b| b.as_str())
+    );
+    for m in &f.memberships {
+        let _ = writeln!(o, "  membership: {} at {:?}", m.name, short(src, m.span));
+    }
     for r in &f.series {
         let _ = writeln!(
             o,
-            "  series: {:?} {} {} {}",
-            r.measure,
+            "  series: {} {}{} {} {} qualifier {:?} change {} ({:?})",
+            r.measure.as_str(),
+            if r.fiscal { "FY" } else { "" },
             r.year,
             r.amount.normalize(),
-            r.currency
+            r.currency,
+            r.qualifier,
+            r.change,
+            r.measure_text.as_str()
+        );
+    }
+    for m in &f.missions {
+        let phones: Vec<String> = m
+            .phones
+            .iter()
+            .map(|p| format!("{:?} {:?}", p.line, p.e164))
+            .collect();
+        let _ = writeln!(
+            o,
+            "  mission: {} of {:?} at {:?} in {:?}: {:?} {:?} phones {:?}",
+            m.kind.as_str(),
+            m.of.as_deref(),
+            m.at.as_deref(),
+            m.city,
+            m.address.as_ref().and_then(|a| a.street.clone()),
+            m.address.as_ref().and_then(|a| a.postal_code.clone()),
+            phones
         );
     }
     for s in &doc.skipped {

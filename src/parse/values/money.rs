@@ -132,6 +132,7 @@ pub(crate) fn money_at(
         currency: std::borrow::Cow::Borrowed(found.currency),
         qualifier: super::qualifier::before(src, i),
         year: None,
+        fiscal_year: false,
         scale: found.scale,
     };
     Some(make(src, i, stop, ValueData::Money(money)))

@@ -1,0 +1,370 @@
+//! Year-value series: every amount the text ties to a year, with what it
+//! measures (from a fixed vocabulary), whether it is a change or a level,
+//! and the words of the sentence that name the measure.
+
+use super::super::context::sentence_start;
+use super::super::lines::{self, after, collapsed, words};
+use crate::document::Section;
+use crate::facts::{Measure, SeriesRow};
+use crate::value::{Value, ValueData};
+use compact_str::CompactString;
+
+/// One row per amount with a year, in document order. An amount whose
+/// sentence names no measure takes the one its section's heading names, else
+/// the title's, else `other`.
+pub(crate) fn series(
+    src: &str,
+    values: &[Value],
+    sections: &[Section],
+    title: Option<&str>,
+) -> Vec<SeriesRow> {
+    let title_measure = title.and_then(measure_named);
+    values
+        .iter()
+        .filter_map(|v| {
+            let ValueData::Money(m) = &v.data else {
+                return None;
+            };
+            let year = m.year?;
+            let start = sentence_start(src, v.span.start);
+            let before = &src[start..v.span.start];
+            let rest = after(src, v.span.end, 200);
+            Some(SeriesRow {
+                measure: measure(before, rest)
+                    .or_else(|| {
+                        let k = sections.partition_point(|s| s.span.end <= v.span.start);
+                        sections.get(k)?.heading.as_deref().and_then(measure_named)
+                    })
+                    .or(title_measure)
+                    .unwrap_or(Measure::Other),
+                measure_text: measure_text(before, rest),
+                year,
+                fiscal: m.fiscal_year,
+                amount: m.amount,
+                currency: m.currency.clone(),
+                qualifier: m.qualifier,
+                change: is_change(before),
+                text: v.text.clone(),
+                span: v.span,
+            })
+        })
+        .collect()
+}
+
+/// Phrases that name a measure, most specific first at any one place: where
+/// two start at the same byte, the longer one is the first in this list.
+const MEASURE_WORDS: &[(&str, Measure)] = &[
+    ("exports to the united states", Measure::UsImports),
+    ("imports from the united states", Measure::UsExports),
+    ("investment in the united states", Measure::InvestmentInUs),
+    ("invested in the united states", Measure::InvestmentInUs),
+    ("investment into the united states", Measure::InvestmentInUs),
+    ("fdi in the united states", Measure::InvestmentInUs),
+    ("u.s. foreign direct investment", Measure::UsInvestment),
+    ("u.s. direct investment", Measure::UsInvestment),
+    ("u.s. investment", Measure::UsInvestment),
+    ("u.s. fdi", Measure::UsInvestment),
+    ("american investment", Measure::UsInvestment),
+    ("u.s. goods exports", Measure::UsExports),
+    ("u.s. exports", Measure::UsExports),
+    ("u.s. export", Measure::UsExports),
+    ("american exports", Measure::UsExports),
+    ("exports to", Measure::UsExports),
+    ("u.s. goods imports", Measure::UsImports),
+    ("u.s. imports", Measure::UsImports),
+    ("imports from", Measure::UsImports),
+    ("two-way", Measure::Trade),
+    ("bilateral trade", Measure::Trade),
+    ("total trade", Measure::Trade),
+    ("trade in goods", Measure::Trade),
+    ("goods and services trade", Measure::Trade),
+    ("trade between", Measure::Trade),
+    ("trade", Measure::Trade),
+    ("assistance", Measure::Assistance),
+    ("foreign aid", Measure::Assistance),
+    ("aid", Measure::Assistance),
+    ("humanitarian", Measure::Assistance),
+    ("funding", Measure::Assistance),
+    ("usaid", Measure::Assistance),
+    ("drawdown", Measure::Assistance),
+    ("pda", Measure::Assistance),
+    ("security cooperation", Measure::Assistance),
+    ("demining", Measure::Assistance),
+    ("millennium challenge", Measure::Assistance),
+    ("compact", Measure::Assistance),
+    ("relief", Measure::Assistance),
+    ("grant", Measure::Assistance),
+    ("provided", Measure::Assistance),
+    ("pledged", Measure::Assistance),
+    ("donated", Measure::Assistance),
+    ("contributed", Measure::Assistance),
+    ("obligated", Measure::Assistance),
+    ("appropriat", Measure::Assistance),
+    ("allocated", Measure::Assistance),
+    ("committed", Measure::Assistance),
+    ("loan", Measure::Assistance),
+    ("foreign military sales", Measure::Other),
+    ("arms transfer", Measure::Other),
+    ("sales", Measure::Other),
+    ("gdp", Measure::Other),
+    ("gross domestic product", Measure::Other),
+    ("budget", Measure::Other),
+    ("remittances", Measure::Other),
+];
+
+/// Where `phrase` last starts a word in `text` (lower case both).
+fn rfind_word(text: &str, phrase: &str) -> Option<usize> {
+    let mut end = text.len();
+    while let Some(at) = text[..end].rfind(phrase) {
+        if !text[..at].ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            return Some(at);
+        }
+        // An earlier match may overlap this one; the phrase is ASCII, so any
+        // cut inside it is a character boundary.
+        end = at + phrase.len() - 1;
+    }
+    None
+}
+
+/// Where `phrase` first starts a word in `text` (lower case both).
+fn find_word(text: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = text[from..].find(phrase) {
+        let at = from + k;
+        if !text[..at].ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The measure a heading or a title names ("U.S. Assistance to Haiti",
+/// "PRESIDENTIAL DRAWDOWN AUTHORITY"), if any.
+pub(crate) fn measure_named(text: &str) -> Option<Measure> {
+    let lower = text.to_ascii_lowercase();
+    MEASURE_WORDS
+        .iter()
+        .find(|(phrase, _)| find_word(&lower, phrase).is_some())
+        .map(|&(_, m)| m)
+}
+
+/// The measure named nearest before the amount in its sentence, else the
+/// first named after it in the same clause.
+fn measure(before: &str, after: &str) -> Option<Measure> {
+    let before = lines::before(before, before.len(), 240).to_ascii_lowercase();
+    let mut best: Option<(usize, usize, Measure)> = None; // (end, -len order, measure)
+    for (k, &(phrase, m)) in MEASURE_WORDS.iter().enumerate() {
+        if let Some(at) = rfind_word(&before, phrase) {
+            let end = at + phrase.len();
+            // The phrase ending nearest the amount wins; at a tie, the more specific.
+            if best.is_none_or(|(e, j, _)| end > e || end == e && k < j && at <= e) {
+                best = Some((end, k, m));
+            }
+        }
+    }
+    if let Some((_, _, m)) = best {
+        return Some(m);
+    }
+    let clause_end = after.find(['.', ';']).unwrap_or(after.len());
+    let after = after[..clause_end].to_ascii_lowercase();
+    MEASURE_WORDS
+        .iter()
+        .filter_map(|&(phrase, m)| find_word(&after, phrase).map(|at| (at, m)))
+        .min_by_key(|&(at, _)| at)
+        .map(|(_, m)| m)
+}
+
+/// Words just before an amount that make it a change, not a level:
+/// "increased by $12 billion", "an additional $5 million".
+fn is_change(before: &str) -> bool {
+    let near = lines::before(before, before.len(), 40)
+        .trim_end()
+        .to_ascii_lowercase();
+    let near = near
+        .strip_suffix("more than")
+        .or_else(|| near.strip_suffix("over"))
+        .or_else(|| near.strip_suffix("nearly"))
+        .or_else(|| near.strip_suffix("about"))
+        .or_else(|| near.strip_suffix("almost"))
+        .unwrap_or(&near)
+        .trim_end();
+    [
+        "increased by",
+        "increase of",
+        "rose by",
+        "grew by",
+        "up by",
+        "jumped by",
+        "decreased by",
+        "decrease of",
+        "declined by",
+        "decline of",
+        "fell by",
+        "dropped by",
+        "down by",
+        "additional",
+        "further",
+        "extra",
+        "rescinded",
+        "increment of",
+    ]
+    .iter()
+    .any(|w| near.ends_with(w))
+}
+
+/// The verb that ends a sentence's subject ("Two-way trade ... has increased").
+fn ends_subject(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "have"
+            | "had"
+            | "increased"
+            | "grew"
+            | "rose"
+            | "was"
+            | "were"
+            | "totaled"
+            | "reached"
+            | "from"
+            | "doubled"
+            | "amounted"
+            | "fell"
+            | "is"
+    )
+}
+
+/// Verbs of giving: what such a sentence measures follows the amount
+/// ("provided $40 million in security assistance").
+fn is_giving(word: &str) -> bool {
+    matches!(
+        word,
+        "provided"
+            | "contributed"
+            | "invested"
+            | "committed"
+            | "pledged"
+            | "allocated"
+            | "announced"
+            | "gave"
+            | "spent"
+            | "granted"
+    )
+}
+
+/// Words that end the phrase after an amount ("$40 million in aid to Peru").
+fn ends_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "including"
+            | "for"
+            | "in"
+            | "from"
+            | "since"
+            | "and"
+            | "a"
+            | "per"
+            | "through"
+            | "over"
+            | "by"
+            | "with"
+            | ""
+    )
+}
+
+/// What an amount measures: the sentence's subject ("Two-way trade in goods
+/// between the United States and Peru has increased ..."), or for a verb of
+/// giving the words after the amount ("... provided $40 million in security
+/// assistance" -> "security assistance").
+fn measure_text(before: &str, after: &str) -> CompactString {
+    // The verb stands near the amount: "provided more than $40 million", or
+    // before the total a part belongs to ("provided $240 million, including
+    // $100 million for ...").
+    let near = lines::before(before, before.len(), 160);
+    let giving = words(near).any(is_giving);
+    if giving {
+        let rest = after.trim_start();
+        let rest = rest
+            .strip_prefix("in ")
+            .or_else(|| rest.strip_prefix("for "))
+            .unwrap_or(rest);
+        // The phrase runs to punctuation or a word that starts another phrase.
+        let mut end = 0;
+        for word in words(rest) {
+            if ends_phrase(word) {
+                break;
+            }
+            if let Some(k) = word.find([',', '.', ';']) {
+                end += k;
+                break;
+            }
+            end += word.len() + 1;
+        }
+        let end = end.min(rest.len());
+        let phrase = &rest[..end];
+        // "in FY 2022 foreign assistance": the year is not part of the measure.
+        let phrase = phrase
+            .trim_start_matches(|c: char| !c.is_lowercase())
+            .trim();
+        if !phrase.is_empty() && words(phrase).count() <= 8 {
+            return collapsed(phrase).as_ref().into();
+        }
+    }
+    // The subject ends at its verb ("Two-way trade in goods ... has increased"),
+    // and starts after a colon ("Trade is small: U.S. goods exports were ...").
+    // A profile line's key is its measure: "GDP (1995): $2.1 billion".
+    let trimmed = before.trim_end();
+    let colon = memchr::memrchr(b':', trimmed.as_bytes())
+        .filter(|&k| trimmed.as_bytes().get(k + 1) == Some(&b' '));
+    let before = match colon {
+        Some(k) if !trimmed[k + 2..].trim().is_empty() => &trimmed[k + 2..],
+        _ => trimmed.trim_end_matches(':'),
+    };
+    let mut cut = before.len();
+    let mut offset = 0usize;
+    for word in words(before) {
+        if ends_subject(word) {
+            cut = offset.saturating_sub(1);
+            break;
+        }
+        offset += word.len() + 1;
+    }
+    let subject = before[..cut.min(before.len())]
+        .trim()
+        .trim_end_matches([',', '-']);
+    let subject = subject.strip_suffix(" more than").unwrap_or(subject);
+    // "After the storm in 2016, the United States": the subject follows the opening clause.
+    let comma = memchr::memrchr(b',', subject.as_bytes())
+        .filter(|&k| subject.as_bytes().get(k + 1) == Some(&b' '));
+    let subject = comma.map_or(subject, |k| &subject[k + 2..]);
+    collapsed(subject).as_ref().into()
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_measure_named_nearest_before_the_amount() {
+        assert_eq!(measure("Two-way trade in goods totaled ", ""), Some(Measure::Trade));
+        assert_eq!(measure("In 2019, U.S. exports to Chile were ", ""), Some(Measure::UsExports));
+        assert_eq!(measure("Chile's exports to the United States were ", ""), Some(Measure::UsImports));
+        assert_eq!(measure("U.S. foreign direct investment in Chile was ", ""), Some(Measure::UsInvestment));
+        assert_eq!(measure("The United States provided ", " in humanitarian aid"), Some(Measure::Assistance));
+        assert_eq!(measure("Its GDP was ", ""), Some(Measure::Other));
+        assert_eq!(measure("Tourists spent ", ""), None);
+        assert_eq!(measure("PDA 2DECEMBER 23, 2021", ""), Some(Measure::Assistance));
+        assert_eq!(measure("Officials said ", ""), None);
+        assert_eq!(measure("", " of security assistance in FY 2020."), Some(Measure::Assistance));
+    }
+
+    #[test]
+    fn changes_are_not_levels() {
+        assert!(is_change("Bilateral trade increased by "));
+        assert!(is_change("the United States pledged an additional "));
+        assert!(!is_change("Trade grew from "));
+        assert!(!is_change("to "));
+    }
+}
