@@ -44,7 +44,9 @@ pub use compact_str::CompactString;
 pub use date::DateValue;
 pub use document::{FactSheet, Kind, OrganizationList, Passage, Quote, Section, Skipped};
 pub use error::{Error, ErrorKind, Warning};
-pub use facts::{BureauCode, DatedFact, Facts, Measure, Membership, Mission, MissionType, SeriesRow};
+pub use facts::{
+    BureauCode, DatedFact, Facts, Measure, Membership, Mission, MissionType, SeriesRow,
+};
 pub use money::{Money, Qualifier, Scale};
 pub use span::{Position, Span};
 pub use value::{Count, Percent, Value, ValueData};

@@ -5,6 +5,7 @@
 use super::layout::Role;
 use super::lines::Line;
 use super::openings::Openings;
+use super::values::postal;
 use super::{context, organizations, quotes, scan};
 use crate::document::{OrganizationList, Passage, Quote, Section};
 use crate::error::Warning;
@@ -43,6 +44,8 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
     let mut quote_openings = Openings::new(quotes::quote_openings(src));
     // One buffer for every section's passages: no allocation per section.
     let mut passages: Vec<&Passage> = Vec::new();
+    // Addresses found from their postal codes, merged with the scan's after.
+    let mut by_code = Vec::new();
     for section in sections {
         if let Some(h) = section.heading_span {
             scan::scan(src, h.start, h.end, &mut values, &mut warnings);
@@ -52,6 +55,7 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
         passages.sort_by_key(|p| p.span.start);
         for p in &passages {
             scan::scan(src, p.span.start, p.span.end, &mut values, &mut warnings);
+            postal::addresses(src, p.span.start, p.span.end, &mut by_code);
             if list_openings.any_in(p.span) {
                 organizations::organization_lists(
                     src,
@@ -66,6 +70,7 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
         }
     }
     values.sort_by_key(|v| v.span.start);
+    let mut values = postal::merge(values, by_code);
     context::apply_table_units(src, sections, &mut values);
     context::link_years(src, &mut values);
     doc.values = values;

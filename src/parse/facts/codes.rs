@@ -153,7 +153,9 @@ pub(crate) fn country_code(name: &str) -> Option<&'static str> {
     }
     let key = key
         .strip_prefix("republic of ")
-        .filter(|rest| !rest.starts_with("the ") && !rest.starts_with("korea") && !rest.starts_with("congo"))
+        .filter(|rest| {
+            !rest.starts_with("the ") && !rest.starts_with("korea") && !rest.starts_with("congo")
+        })
         .unwrap_or(&key);
     let names = names();
     names
@@ -292,7 +294,8 @@ mod tests {
 
     #[test]
     fn the_country_named_most_often() {
-        let text = "The United States and Fiji signed. Fiji's embassy in the United States opened; \
+        let text =
+            "The United States and Fiji signed. Fiji's embassy in the United States opened; \
                     Tonga and Fiji met.";
         assert_eq!(most_named_country(text), Some("FJ"));
         assert_eq!(most_named_country("Fiji, Tonga, Fiji and Tonga."), None);

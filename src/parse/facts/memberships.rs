@@ -38,7 +38,10 @@ pub(crate) fn memberships(
         let lead = src[start..l.span.start].to_ascii_lowercase();
         SHARED.iter().any(|w| lead.contains(w))
     };
-    let Some(list) = lists.iter().find(|l| says_shared(l) || in_membership_section(l)) else {
+    let Some(list) = lists
+        .iter()
+        .find(|l| says_shared(l) || in_membership_section(l))
+    else {
         return Vec::new();
     };
     let mut from = list.span.start;

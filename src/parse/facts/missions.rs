@@ -71,9 +71,11 @@ pub(crate) fn missions(src: &str, values: &[Value], country: Option<&'static str
             span: Span::new(named.map_or(v.span.start, |n| floor + n.at), v.span.end),
         };
         add(&mut m, address, phone);
-        let in_us = m.address.as_ref().map(is_in_us).or_else(|| {
-            named.and_then(|n| n.in_us)
-        });
+        let in_us = m
+            .address
+            .as_ref()
+            .map(is_in_us)
+            .or_else(|| named.and_then(|n| n.in_us));
         let us_post = named.is_some_and(|n| n.us);
         let (of, at) = match (us_post, in_us) {
             (true, _) | (false, Some(false)) => (Some("US"), country),
@@ -98,7 +100,11 @@ fn add(m: &mut Mission, address: Option<&Address>, phone: Option<&Phone>) {
     if let Some(a) = address {
         // The street address is the mission's; a mailing address after it is not.
         if m.address.is_none() || !is_mailing(a) && m.address.as_ref().is_some_and(is_mailing) {
-            m.city = a.city.clone().filter(|c| !is_military_post(c)).or(m.city.take());
+            m.city = a
+                .city
+                .clone()
+                .filter(|c| !is_military_post(c))
+                .or(m.city.take());
             m.address = Some(a.clone());
         }
     }
@@ -235,9 +241,16 @@ fn city_after(after: &str) -> Option<&str> {
 /// Words in the gap between two values that name another post.
 fn names_a_new_post(gap: &str) -> bool {
     let lower = gap.to_ascii_lowercase();
-    ["embassy", "consulate", "mission", "chancery", "interests section", "office"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "embassy",
+        "consulate",
+        "mission",
+        "chancery",
+        "interests section",
+        "office",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
         && !lower.contains("consular section")
 }
 

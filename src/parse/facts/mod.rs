@@ -89,4 +89,3 @@ fn relations_established(src: &str, values: &[Value]) -> Option<DatedFact> {
     }
     None
 }
-

@@ -341,23 +341,43 @@ fn measure_text(before: &str, after: &str) -> CompactString {
     collapsed(subject).as_ref().into()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_measure_named_nearest_before_the_amount() {
-        assert_eq!(measure("Two-way trade in goods totaled ", ""), Some(Measure::Trade));
-        assert_eq!(measure("In 2019, U.S. exports to Chile were ", ""), Some(Measure::UsExports));
-        assert_eq!(measure("Chile's exports to the United States were ", ""), Some(Measure::UsImports));
-        assert_eq!(measure("U.S. foreign direct investment in Chile was ", ""), Some(Measure::UsInvestment));
-        assert_eq!(measure("The United States provided ", " in humanitarian aid"), Some(Measure::Assistance));
+        assert_eq!(
+            measure("Two-way trade in goods totaled ", ""),
+            Some(Measure::Trade)
+        );
+        assert_eq!(
+            measure("In 2019, U.S. exports to Chile were ", ""),
+            Some(Measure::UsExports)
+        );
+        assert_eq!(
+            measure("Chile's exports to the United States were ", ""),
+            Some(Measure::UsImports)
+        );
+        assert_eq!(
+            measure("U.S. foreign direct investment in Chile was ", ""),
+            Some(Measure::UsInvestment)
+        );
+        assert_eq!(
+            measure("The United States provided ", " in humanitarian aid"),
+            Some(Measure::Assistance)
+        );
         assert_eq!(measure("Its GDP was ", ""), Some(Measure::Other));
         assert_eq!(measure("Tourists spent ", ""), None);
-        assert_eq!(measure("PDA 2DECEMBER 23, 2021", ""), Some(Measure::Assistance));
+        assert_eq!(
+            measure("PDA 2DECEMBER 23, 2021", ""),
+            Some(Measure::Assistance)
+        );
         assert_eq!(measure("Officials said ", ""), None);
-        assert_eq!(measure("", " of security assistance in FY 2020."), Some(Measure::Assistance));
+        assert_eq!(
+            measure("", " of security assistance in FY 2020."),
+            Some(Measure::Assistance)
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub(crate) mod money;
 pub(crate) mod number;
 pub(crate) mod percent;
 pub(crate) mod phone;
+pub(crate) mod postal;
 pub(crate) mod qualifier;
 pub(crate) mod year;
 

@@ -1,0 +1,902 @@
+//! Addresses found from their end: a postal code is the surest mark of an
+//! address in any country, so this pass finds the codes first and reads each
+//! address back from its code to where it starts.
+//!
+//! - U.S. (USPS Publication 28): a state, abbreviated or spelled out ("NY",
+//!   "D.C.", "Texas"), then a ZIP or ZIP+4 ("10017", "20521-6050"), glued or
+//!   not ("TX78217"), with "USA" between them or not.
+//! - Elsewhere, the national forms: a code before the city ("0244 Oslo",
+//!   "1000 Brussels", "06500 Ciudad de México"), after it ("Tirana 1001",
+//!   "New Delhi - 110021"), Canadian ("K1N 1G8"), British ("SW1A 2AE"),
+//!   Argentine ("C1425GMN"), Portuguese ("1600-081"), Dutch ("2514 AP").
+//!
+//! From the code back, the address starts at the first word after a
+//! boundary (a label such as "Address:", "located at", "is at", a
+//! semicolon, an opening bracket, the start of the passage) that can open a
+//! street: a house number, a spelled number ("One United Nations Plaza"), a
+//! post office box, a unit, or, abroad, any capitalised word. The street and
+//! the city are told apart by commas or, without them, by the street's
+//! suffix.
+
+use super::make;
+use crate::address::Address;
+use crate::value::{Value, ValueData};
+
+/// How far back from its postal code an address may start, in bytes.
+const REACH: usize = 160;
+
+/// Every address in `src[start..end]` that ends in a postal code.
+pub(crate) fn addresses(src: &str, start: usize, end: usize, out: &mut Vec<Value>) {
+    let bytes = src.as_bytes();
+    let mut i = start;
+    // Where the last address found ended: the next starts after it.
+    let mut floor = start;
+    while i < end {
+        // Codes start at a digit or, for the alphanumeric forms, a capital.
+        let b = bytes[i];
+        if !(b.is_ascii_digit() || b.is_ascii_uppercase())
+            || i > start && bytes[i - 1].is_ascii_alphanumeric() && !glued_zip(bytes, i)
+        {
+            i += 1;
+            continue;
+        }
+        if let Some(found) =
+            us_address(src, floor, i, end).or_else(|| foreign_address(src, floor, i, end))
+        {
+            i = found.span.end;
+            floor = i;
+            out.push(found);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// The scan's values and the addresses found from their codes, in order: an
+/// address the scan found stays; a new one replaces the values it covers
+/// (a street number read as a year, a code read as a count).
+pub(crate) fn merge(values: Vec<Value>, mut by_code: Vec<Value>) -> Vec<Value> {
+    if by_code.is_empty() {
+        return values;
+    }
+    by_code.sort_by_key(|v| v.span.start);
+    let overlaps = |a: &Value, b: &Value| a.span.start < b.span.end && b.span.start < a.span.end;
+    // Both lists are in order: a cursor over the scan's values per address.
+    let mut keep_new = Vec::with_capacity(by_code.len());
+    let mut k = 0;
+    for new in by_code {
+        while k < values.len() && values[k].span.end <= new.span.start {
+            k += 1;
+        }
+        let clash = values[k..]
+            .iter()
+            .take_while(|v| v.span.start < new.span.end)
+            .any(|v| {
+                matches!(
+                    v.data,
+                    ValueData::Address(_) | ValueData::Phone(_) | ValueData::Money(_)
+                ) && overlaps(v, &new)
+            });
+        if !clash {
+            keep_new.push(new);
+        }
+    }
+    let mut out = Vec::with_capacity(values.len() + keep_new.len());
+    let mut n = 0;
+    for v in values {
+        while n < keep_new.len() && keep_new[n].span.end <= v.span.start {
+            out.push(keep_new[n].clone());
+            n += 1;
+        }
+        if n < keep_new.len() && overlaps(&v, &keep_new[n]) {
+            continue;
+        }
+        out.push(v);
+    }
+    out.extend(keep_new.into_iter().skip(n));
+    out
+}
+
+/// "TX78217": a ZIP glued to its state.
+fn glued_zip(bytes: &[u8], i: usize) -> bool {
+    i >= 2
+        && bytes[i].is_ascii_digit()
+        && bytes[i - 1].is_ascii_uppercase()
+        && bytes[i - 2].is_ascii_uppercase()
+        && (i < 3 || !bytes[i - 3].is_ascii_alphanumeric())
+}
+
+/// The USPS two-letter codes of the states, the District, the territories
+/// and the military "states" (Armed Forces Americas, Europe, Pacific).
+const STATE_CODES: [&str; 62] = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY", "PR", "VI", "GU", "AS", "MP", "FM", "MH", "PW", "AA", "AE", "AP",
+];
+
+/// The states and territories by name, with their USPS codes.
+const STATE_NAMES: [(&str, &str); 56] = [
+    ("Alabama", "AL"),
+    ("Alaska", "AK"),
+    ("Arizona", "AZ"),
+    ("Arkansas", "AR"),
+    ("California", "CA"),
+    ("Colorado", "CO"),
+    ("Connecticut", "CT"),
+    ("Delaware", "DE"),
+    ("District of Columbia", "DC"),
+    ("Florida", "FL"),
+    ("Georgia", "GA"),
+    ("Hawaii", "HI"),
+    ("Idaho", "ID"),
+    ("Illinois", "IL"),
+    ("Indiana", "IN"),
+    ("Iowa", "IA"),
+    ("Kansas", "KS"),
+    ("Kentucky", "KY"),
+    ("Louisiana", "LA"),
+    ("Maine", "ME"),
+    ("Maryland", "MD"),
+    ("Massachusetts", "MA"),
+    ("Michigan", "MI"),
+    ("Minnesota", "MN"),
+    ("Mississippi", "MS"),
+    ("Missouri", "MO"),
+    ("Montana", "MT"),
+    ("Nebraska", "NE"),
+    ("Nevada", "NV"),
+    ("New Hampshire", "NH"),
+    ("New Jersey", "NJ"),
+    ("New Mexico", "NM"),
+    ("New York", "NY"),
+    ("North Carolina", "NC"),
+    ("North Dakota", "ND"),
+    ("Ohio", "OH"),
+    ("Oklahoma", "OK"),
+    ("Oregon", "OR"),
+    ("Pennsylvania", "PA"),
+    ("Rhode Island", "RI"),
+    ("South Carolina", "SC"),
+    ("South Dakota", "SD"),
+    ("Tennessee", "TN"),
+    ("Texas", "TX"),
+    ("Utah", "UT"),
+    ("Vermont", "VT"),
+    ("Virginia", "VA"),
+    ("Washington", "WA"),
+    ("West Virginia", "WV"),
+    ("Wisconsin", "WI"),
+    ("Wyoming", "WY"),
+    ("Puerto Rico", "PR"),
+    ("Guam", "GU"),
+    ("Virgin Islands", "VI"),
+    ("American Samoa", "AS"),
+    ("Northern Mariana Islands", "MP"),
+];
+
+/// USPS Publication 28, appendix C1: the street suffixes, spelled and
+/// abbreviated (the common ones; each compared without case and dot).
+const SUFFIXES: [&str; 117] = [
+    "alley",
+    "aly",
+    "avenue",
+    "ave",
+    "av",
+    "avda",
+    "boulevard",
+    "blvd",
+    "bypass",
+    "byp",
+    "causeway",
+    "cswy",
+    "center",
+    "ctr",
+    "circle",
+    "cir",
+    "close",
+    "court",
+    "ct",
+    "courts",
+    "cove",
+    "cv",
+    "crescent",
+    "cres",
+    "crossing",
+    "xing",
+    "drive",
+    "dr",
+    "expressway",
+    "expy",
+    "extension",
+    "ext",
+    "freeway",
+    "fwy",
+    "gardens",
+    "gdns",
+    "gate",
+    "gateway",
+    "gtwy",
+    "grove",
+    "grv",
+    "harbor",
+    "hbr",
+    "heights",
+    "hts",
+    "highway",
+    "hwy",
+    "hill",
+    "hl",
+    "lane",
+    "ln",
+    "loop",
+    "mall",
+    "manor",
+    "mnr",
+    "mews",
+    "motorway",
+    "parkway",
+    "pkwy",
+    "park",
+    "pass",
+    "path",
+    "pike",
+    "place",
+    "pl",
+    "plaza",
+    "plz",
+    "point",
+    "pt",
+    "port",
+    "road",
+    "rd",
+    "route",
+    "rte",
+    "row",
+    "run",
+    "square",
+    "sq",
+    "street",
+    "st",
+    "str",
+    "terrace",
+    "ter",
+    "trail",
+    "trl",
+    "turnpike",
+    "tpke",
+    "view",
+    "vw",
+    "village",
+    "vlg",
+    "walk",
+    "way",
+    "wy",
+    "estates",
+    "est",
+    "landing",
+    "lndg",
+    "ridge",
+    "rdg",
+    "springs",
+    "spgs",
+    "station",
+    "sta",
+    "summit",
+    "smt",
+    "valley",
+    "vly",
+    "superhighway",
+    "strasse",
+    "straße",
+    "gasse",
+    "weg",
+    "laan",
+    "gracht",
+    "vej",
+    "gade",
+];
+
+/// Secondary unit designators (Publication 28, appendix C2) and the words
+/// that open a street without a house number.
+const UNIT_WORDS: [&str; 22] = [
+    "apt",
+    "apartment",
+    "suite",
+    "ste",
+    "room",
+    "rm",
+    "floor",
+    "fl",
+    "flr",
+    "unit",
+    "bldg",
+    "building",
+    "dept",
+    "department",
+    "lobby",
+    "lbby",
+    "office",
+    "ofc",
+    "penthouse",
+    "ph",
+    "#",
+    "ms",
+];
+
+/// Spelled house numbers: "One Dag Hammarskjold Plaza".
+const SPELLED: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// A U.S. address ending in a ZIP at `zip`.
+fn us_address(src: &str, floor: usize, zip: usize, end: usize) -> Option<Value> {
+    let bytes = src.as_bytes();
+    let digits = bytes[zip..end]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits != 5 {
+        return None;
+    }
+    let mut stop = zip + 5;
+    // ZIP+4, with a hyphen or a dash.
+    for dash in ["-", "—", "–"] {
+        if let Some(rest) = src.get(stop..end).and_then(|r| r.strip_prefix(dash)) {
+            if rest.len() >= 4
+                && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && !rest.as_bytes().get(4).is_some_and(u8::is_ascii_digit)
+            {
+                stop += dash.len() + 4;
+            }
+            break;
+        }
+    }
+    if bytes.get(stop).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    // Before the ZIP: "NY " | "D.C. " | "Texas, USA " | "TX".
+    let head = src.get(floor..zip)?;
+    let head_trim = head.trim_end_matches([' ', ',', '\u{a0}']);
+    let head_trim = head_trim
+        .strip_suffix("USA")
+        .or_else(|| head_trim.strip_suffix("U.S.A."))
+        .map_or(head_trim, |h| h.trim_end_matches([' ', ',']));
+    let (state, state_at) = state_before(head_trim)?;
+    let state_at = floor + state_at;
+    let (street_at, street, city) = street_and_city(src, floor, state_at, true)?;
+    let address = Address {
+        street: Some(street),
+        city,
+        state: Some(state.to_string()),
+        postal_code: Some(src[zip..stop].replace(['—', '–'], "-")),
+        country: None,
+    };
+    Some(make(src, street_at, stop, ValueData::Address(address)))
+}
+
+/// The state that ends `head`: its USPS code and where it starts.
+fn state_before(head: &str) -> Option<(&'static str, usize)> {
+    if let Some(h) = head
+        .strip_suffix("D.C.")
+        .or_else(|| head.strip_suffix("D.C"))
+    {
+        return Some(("DC", h.len()));
+    }
+    let word_at = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphabetic() && c != '.')
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = head[word_at..].trim_end_matches('.');
+    if word.len() == 2 {
+        let upper = word.to_ascii_uppercase();
+        // Lower case "ll." for "IL" is a typo no rule should guess at; codes
+        // are written in capitals.
+        if word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return STATE_CODES
+                .iter()
+                .find(|c| **c == upper)
+                .map(|&c| (c, word_at));
+        }
+        return None;
+    }
+    STATE_NAMES.iter().find_map(|&(name, code)| {
+        let h = head.len().checked_sub(name.len())?;
+        (head.is_char_boundary(h)
+            && head[h..].eq_ignore_ascii_case(name)
+            && !head[..h].ends_with(|c: char| c.is_alphanumeric()))
+        .then_some((code, h))
+    })
+}
+
+/// Where the street starts before `city_end`, the street, and the city.
+/// `us`: a U.S. street opens with a house number, a spelled number, a box or
+/// a unit; elsewhere any capitalised word after the boundary may open it.
+fn street_and_city(
+    src: &str,
+    floor: usize,
+    city_end: usize,
+    us: bool,
+) -> Option<(usize, String, Option<String>)> {
+    let from = boundary(src, floor, city_end);
+    let part = src.get(from..city_end)?;
+    // The first word that can open a street.
+    let mut at = None;
+    let mut offset = 0;
+    for word in part.split([' ', '\n']) {
+        let clean = word.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ':'));
+        let lower = clean.to_ascii_lowercase();
+        let opens = clean.starts_with(|c: char| c.is_ascii_digit())
+            || SPELLED.contains(&lower.as_str())
+            || lower == "p.o"
+            || lower == "po"
+            || lower.starts_with("p.o")
+            || lower == "box"
+            || lower == "psc"
+            || lower == "unit"
+            || lower == "cmr"
+            || UNIT_WORDS.contains(&lower.as_str())
+            || !us && clean.starts_with(|c: char| c.is_uppercase());
+        if opens && !clean.is_empty() {
+            at = Some(from + offset);
+            break;
+        }
+        offset += word.len() + 1;
+    }
+    let street_at = at?;
+    let body = src[street_at..city_end].trim_end_matches([' ', ',', '\n', '\u{a0}']);
+    if body.is_empty() {
+        return None;
+    }
+    // Commas part the street from the city: the last part is the city.
+    // Abroad the city stands after the code, and all of the body is street.
+    let (street, city) = match body.rfind([',', '\n']) {
+        _ if !us => (body, None),
+        Some(k) => (
+            body[..k].trim_end_matches(',').trim(),
+            Some(body[k + 1..].trim()),
+        ),
+        None => split_at_suffix(body),
+    };
+    let street = collapse_lines(street);
+    if street.is_empty() || us && !street.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    // A U.S. street holds a number or a suffix, or is a box.
+    // A U.S. street names its way (a suffix, a unit, a box), or is a number
+    // and capitalised words ("3602 HIGHPOINT"): "1244 of the Council" is not.
+    let lower = street.to_ascii_lowercase();
+    let named = lower.split([' ', ',']).any(|w| {
+        SUFFIXES.contains(&w.trim_end_matches('.')) || UNIT_WORDS.contains(&w) || w == "box"
+    });
+    let capitalised = street
+        .split(' ')
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    if us && !named && !capitalised {
+        return None;
+    }
+    let city = city
+        .filter(|c| !c.is_empty() && c.len() < 40)
+        .map(str::to_string);
+    Some((street_at, street, city))
+}
+
+/// "232 Dubei Ct Salt Lake City": the street ends at its last suffix or unit.
+fn split_at_suffix(body: &str) -> (&str, Option<&str>) {
+    let mut cut = None;
+    let mut offset = 0;
+    let words: Vec<&str> = body.split(' ').collect();
+    for (k, word) in words.iter().enumerate() {
+        let lower = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
+        offset += word.len() + 1;
+        if k > 0
+            && (SUFFIXES.contains(&lower.as_str())
+                || matches!(
+                    lower.as_str(),
+                    "nw" | "ne" | "sw" | "se" | "n" | "s" | "e" | "w"
+                ))
+        {
+            cut = Some(offset.min(body.len()));
+        }
+        if k > 0 && UNIT_WORDS.contains(&lower.as_str()) {
+            // The unit's number belongs to the street too.
+            cut = Some((offset + words.get(k + 1).map_or(0, |w| w.len() + 1)).min(body.len()));
+        }
+    }
+    match cut {
+        Some(c) if c < body.len() => (body[..c].trim_end(), Some(body[c..].trim())),
+        _ => (body, None),
+    }
+}
+
+fn collapse_lines(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where an address may start at the latest boundary before `to`: after a
+/// label ("Address: ", "located at "), a semicolon, an opening bracket, a
+/// sentence's end, or the floor.
+fn boundary(src: &str, floor: usize, to: usize) -> usize {
+    let mut lo = to.saturating_sub(REACH).max(floor);
+    while !src.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = &src[lo..to];
+    let mut best = 0;
+    for mark in [": ", "; ", "(", " at ", " to ", "\n\n", " is ", " in "] {
+        if let Some(k) = window.rfind(mark) {
+            best = best.max(k + mark.len());
+        }
+    }
+    // A sentence's end: ". " after a word of three or more lower-case letters.
+    let b = window.as_bytes();
+    for k in (3..b.len().saturating_sub(1)).rev() {
+        if k + 1 <= best {
+            break;
+        }
+        if b[k] == b'.' && b[k + 1] == b' ' && b[k - 3..k].iter().all(u8::is_ascii_lowercase) {
+            best = best.max(k + 2);
+            break;
+        }
+    }
+    lo + best
+}
+
+/// An address abroad ending at, or holding, a postal code at `at`.
+fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Value> {
+    let rest = &src[at..end];
+    let code_len = postal_code_len(rest)?;
+    let code = &rest[..code_len];
+    let after = &rest[code_len..];
+    // "0244 Oslo" | "C1425GMN) Buenos Aires": the city after the code.
+    let city_after = after
+        .strip_prefix(' ')
+        .or_else(|| after.strip_prefix(") "))
+        .and_then(|a| capitalised_run(a).map(|c| (c, a)))
+        // "6050 Amman Place": a house number and its street, not a code and a city.
+        .filter(|(c, _)| {
+            !c.split(' ')
+                .any(|w| SUFFIXES.contains(&w.to_ascii_lowercase().as_str()))
+        });
+    let raw_before = src.get(floor..at)?;
+    // A code opens its part of the address: after a comma or a line break
+    // ("..., 0244 Oslo"), or after the city it follows ("Tirana 1001").
+    let opens_part = raw_before
+        .trim_end_matches([' ', '\u{a0}', '('])
+        .ends_with([',', '\n']);
+    let before = raw_before.trim_end_matches([' ', '(', '\u{a0}']);
+    let before = before.strip_suffix(" -").unwrap_or(before).trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before);
+    // A year is no code ("Constitution: 1982", "May 7, 2010 Note"): a code
+    // that reads as one is not taken (Danish codes from 1800 are lost).
+    let year_like = code.len() == 4 && matches!(&code.as_bytes()[..2], b"18" | b"19" | b"20");
+    if year_like {
+        return None;
+    }
+    let city_after =
+        city_after.filter(|(c, _)| opens_part && !c.bytes().any(|b| b.is_ascii_digit()));
+    let (city, stop, street_end) = if let Some((city, a)) = city_after {
+        // The street is what precedes the code (up to its comma or line).
+        let stop = at + code_len + (after.len() - a.len()) + city.len();
+        (Some(city.to_string()), stop, floor + before.len())
+    } else {
+        // "Tirana 1001" | "New Delhi - 110021": the city before the code;
+        // "Ottawa, Ontario K1N 1G8": a province between them.
+        let mut city_at = before.rfind([',', '\n']).map_or(0, |k| k + 1);
+        let mut city = before[city_at..].trim();
+        if PROVINCES.contains(&city) {
+            let head = before[..city_at].trim_end_matches([',', ' ']);
+            city_at = head.rfind([',', '\n']).map_or(0, |k| k + 1);
+            city = head[city_at..].trim();
+        }
+        // A name ("Tirana"), not a state's code ("DC 20008"), and the code
+        // ends the address.
+        let closes = after.is_empty()
+            || after.starts_with([';', ',', '.', '\n', ')', ' ']) && !after.starts_with(" ")
+            || after.starts_with(" (")
+            || after.starts_with(" tel")
+            || after.starts_with(" Tel");
+        if !closes
+            || year_like
+            || city.bytes().any(|b| b.is_ascii_digit())
+            || city.is_empty()
+            || !city.starts_with(|c: char| c.is_uppercase())
+            || !city.bytes().any(|b| b.is_ascii_lowercase())
+            || city.split(' ').count() > 3
+        {
+            return None;
+        }
+        let street_end = floor + city_at;
+        (
+            Some(city.to_string()),
+            at + code_len,
+            street_end.saturating_sub(0),
+        )
+    };
+    let street_end = street_end.max(floor);
+    let (street_at, street, _) = street_and_city(src, floor, street_end, false)?;
+    let street = street.trim_end_matches(',').trim().to_string();
+    // A street abroad holds a number or a street word ("Avenida", "Rruga",
+    // "gate", "No."), else it is just prose before a number.
+    let lower = street.to_ascii_lowercase();
+    let street_like = street.bytes().any(|b| b.is_ascii_digit())
+        || lower.split([' ', ',']).any(|w| {
+            SUFFIXES.contains(&w.trim_end_matches('.'))
+                || FOREIGN_STREET_WORDS.contains(&w.trim_end_matches('.'))
+        });
+    if street.is_empty() || street.ends_with(':') || street_at >= at || !street_like {
+        return None;
+    }
+    let address = Address {
+        street: Some(street),
+        city,
+        state: None,
+        postal_code: Some(code.to_string()),
+        country: None,
+    };
+    Some(make(src, street_at, stop, ValueData::Address(address)))
+}
+
+/// Words that name a street in other languages (and "No." before a number).
+const FOREIGN_STREET_WORDS: [&str; 30] = [
+    "avenida",
+    "av",
+    "calle",
+    "carrera",
+    "rua",
+    "rruga",
+    "rue",
+    "boulevard",
+    "bd",
+    "chemin",
+    "via",
+    "viale",
+    "piazza",
+    "paseo",
+    "plaza",
+    "praça",
+    "jalan",
+    "jl",
+    "ulitsa",
+    "ul",
+    "ulica",
+    "straat",
+    "plein",
+    "vej",
+    "gate",
+    "gatan",
+    "tie",
+    "katu",
+    "odos",
+    "no",
+];
+
+/// Provinces written between a city and its code.
+const PROVINCES: [&str; 14] = [
+    "Ontario",
+    "Quebec",
+    "Québec",
+    "British Columbia",
+    "Alberta",
+    "Manitoba",
+    "Saskatchewan",
+    "Nova Scotia",
+    "New Brunswick",
+    "ON",
+    "QC",
+    "BC",
+    "AB",
+    "NS",
+];
+
+/// The length of a postal code at the start of `s`, in one of the national
+/// forms; the code must end at a word's end.
+fn postal_code_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let ends = |n: usize| !b.get(n).is_some_and(u8::is_ascii_alphanumeric);
+    // Portugal "1600-081", Poland "00-540", Brazil "70403-900", Japan "107-8420".
+    if (2..=5).contains(&digits) && b.get(digits) == Some(&b'-') {
+        let more = b[digits + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        // "1994-2000" is a range of years.
+        let years = digits == 4 && more == 4;
+        if (3..=4).contains(&more) && !years && ends(digits + 1 + more) {
+            return Some(digits + 1 + more);
+        }
+    }
+    // The Netherlands "2514 AP".
+    if digits == 4
+        && b.get(4) == Some(&b' ')
+        && b.len() >= 7
+        && b[5].is_ascii_uppercase()
+        && b[6].is_ascii_uppercase()
+        && ends(7)
+    {
+        return Some(7);
+    }
+    if (4..=6).contains(&digits) && ends(digits) {
+        return Some(digits);
+    }
+    if digits > 0 {
+        return None;
+    }
+    // Canada "K1N 1G8".
+    if b.len() >= 7
+        && b[0].is_ascii_uppercase()
+        && b[1].is_ascii_digit()
+        && b[2].is_ascii_uppercase()
+        && b[3] == b' '
+        && b[4].is_ascii_digit()
+        && b[5].is_ascii_uppercase()
+        && b[6].is_ascii_digit()
+        && ends(7)
+    {
+        return Some(7);
+    }
+    // Argentina "C1425GMN".
+    if b.len() >= 8
+        && b[0].is_ascii_uppercase()
+        && b[1..5].iter().all(u8::is_ascii_digit)
+        && b[5..8].iter().all(u8::is_ascii_uppercase)
+        && ends(8)
+    {
+        return Some(8);
+    }
+    // Britain "SW1A 2AE", "W1A 1AE", "EC1A 1BB", "M1 1AE".
+    let out = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    if (2..=4).contains(&out)
+        && b[0].is_ascii_uppercase()
+        && b[..out].iter().any(u8::is_ascii_digit)
+        && b[..out]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b.get(out) == Some(&b' ')
+        && b.len() >= out + 4
+        && b[out + 1].is_ascii_digit()
+        && b[out + 2].is_ascii_uppercase()
+        && b[out + 3].is_ascii_uppercase()
+        && ends(out + 4)
+    {
+        return Some(out + 4);
+    }
+    None
+}
+
+/// Up to three capitalised words ("Ciudad de México", "Buenos Aires").
+fn capitalised_run(s: &str) -> Option<&str> {
+    let mut end = 0;
+    for (k, word) in s.split(' ').enumerate().take(4) {
+        let clean = word.trim_end_matches([',', ';', '.', ')', '\n']);
+        let small = k > 0 && matches!(clean, "de" | "del" | "la" | "el" | "da" | "do");
+        if clean.is_empty() || !(clean.starts_with(|c: char| c.is_uppercase()) || small) {
+            break;
+        }
+        end += if k == 0 { 0 } else { 1 } + clean.len();
+        if clean.len() != word.len() {
+            break;
+        }
+    }
+    let run = s.get(..end)?.trim_end();
+    (!run.is_empty()
+        && run
+            .split(' ')
+            .next_back()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase())))
+    .then_some(run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(
+        s: &str,
+    ) -> Vec<(
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> {
+        let mut out = Vec::new();
+        addresses(s, 0, s.len(), &mut out);
+        out.into_iter()
+            .map(|v| match v.data {
+                ValueData::Address(a) => {
+                    (v.text.to_string(), a.street, a.city, a.state, a.postal_code)
+                }
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn one(s: &str) -> (String, String, String) {
+        let f = found(s);
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        let (_, street, city, _, code) = f.into_iter().next().unwrap();
+        (
+            street.unwrap_or_default(),
+            city.unwrap_or_default(),
+            code.unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn us_addresses_with_units_spelled_states_and_zip4() {
+        assert_eq!(
+            one("It is located at 830 Fifth Avenue, Room 313, New York, NY 10065."),
+            (
+                "830 Fifth Avenue, Room 313".into(),
+                "New York".into(),
+                "10065".into()
+            )
+        );
+        assert_eq!(
+            one("at 232 Dubei Ct Salt Lake City UT 84111."),
+            (
+                "232 Dubei Ct".into(),
+                "Salt Lake City".into(),
+                "84111".into()
+            )
+        );
+        assert_eq!(
+            one("Office: 222 W. Las Colinas Blvd, Suite 900N, Irving, Texas, USA 75039-5421."),
+            (
+                "222 W. Las Colinas Blvd, Suite 900N".into(),
+                "Irving".into(),
+                "75039-5421".into()
+            )
+        );
+        assert_eq!(one("at 3602 HIGHPOINT, SAN ANTONIO TX78217.").2, "78217");
+        assert_eq!(
+            one(
+                "Its mission is at Two United Nations Plaza, 28th Floor, New York, NY 10017; phone"
+            ),
+            (
+                "Two United Nations Plaza, 28th Floor".into(),
+                "New York".into(),
+                "10017".into()
+            )
+        );
+        assert_eq!(
+            one("Mail: 6050 Amman Place, Washington, D.C. 20521-6050").1,
+            "Washington"
+        );
+    }
+
+    #[test]
+    fn codes_without_a_street_or_a_state_are_no_address() {
+        assert!(found("In 2019 the budget was 12345 dollars.").is_empty());
+        assert!(found("Washington, DC 20008").is_empty());
+        assert!(found("Resolution 1244 of the Council, NY 10017").is_empty());
+    }
+
+    #[test]
+    fn addresses_abroad_with_the_code_before_or_after_the_city() {
+        assert_eq!(
+            one("The embassy is at Henrik Ibsens gate 48, 0244 Oslo; tel."),
+            ("Henrik Ibsens gate 48".into(), "Oslo".into(), "0244".into())
+        );
+        assert_eq!(
+            one("Embassy: Rruga e Elbasanit, No. 103, Tirana 1001\n"),
+            (
+                "Rruga e Elbasanit, No. 103".into(),
+                "Tirana".into(),
+                "1001".into()
+            )
+        );
+        assert_eq!(
+            one("The embassy is at 490 Sussex Drive, Ottawa, Ontario K1N 1G8; tel."),
+            ("490 Sussex Drive".into(), "Ottawa".into(), "K1N 1G8".into())
+        );
+        assert_eq!(
+            one("is at Avenida das Forças Armadas, 1600-081 Lisboa.").2,
+            "1600-081"
+        );
+    }
+}
