@@ -116,7 +116,7 @@ pub enum Measure {
 }
 
 impl Measure {
-    /// The name as in JSON and CSV ("us_exports").
+    /// The name as in JSON and CSV (`"us_exports"`).
     pub fn as_str(self) -> &'static str {
         match self {
             Measure::Trade => "trade",
@@ -180,7 +180,7 @@ pub enum MissionType {
 }
 
 impl MissionType {
-    /// The name as in JSON and CSV ("un_mission").
+    /// The name as in JSON and CSV (`"un_mission"`).
     pub fn as_str(self) -> &'static str {
         match self {
             MissionType::Embassy => "embassy",

@@ -87,9 +87,7 @@ fn country_keeping_a_mission(line: &str) -> Option<String> {
     let at = line.find("Embassy of ")?;
     let rest = &line[at + "Embassy of ".len()..];
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
-    let end = rest
-        .find(|c: char| matches!(c, ',' | '.' | ';' | '(' | '\n'))
-        .unwrap_or(rest.len());
+    let end = rest.find([',', '.', ';', '(', '\n']).unwrap_or(rest.len());
     let end = rest[..end].find(" is ").unwrap_or(end);
     let end = rest[..end].find(" in ").unwrap_or(end);
     let name = rest[..end].trim();

@@ -284,9 +284,12 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
         .position(|b| !matches!(b, b' ' | b'\t' | 0xC2 | 0xA0 | b'\n' | b'\r'))
         .map(|k| run + k);
     let word = word_at.map_or(b' ', |k| rest[k]);
+    // "202-", "1-202-", and the international prefixes "00" and "011".
     let phone = (lead == 3 || lead == 1)
         && matches!(next, b'-' | b'.' | b' ')
-        && after_next.is_ascii_digit();
+        && after_next.is_ascii_digit()
+        || rest.starts_with(b"00") && rest.get(2).is_some_and(|c| (b'1'..=b'9').contains(c))
+        || rest.starts_with(b"011") && matches!(next, b'-' | b' ' | b'.');
     if phone {
         if let Some(v) = phone_at(src, i, end) {
             return Some(v);

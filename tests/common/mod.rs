@@ -168,6 +168,18 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
         let names: Vec<&str> = doc.resources.iter().map(|r| r.text.as_str()).collect();
         let _ = writeln!(o, "resources: {names:?}");
     }
+    describe_facts(&mut o, src, doc);
+    for s in &doc.skipped {
+        let _ = writeln!(o, "skipped ({}): {:?}", s.reason, short(src, s.span));
+    }
+    for w in &doc.warnings {
+        let _ = writeln!(o, "warning: {} at {:?}", w.message, short(src, w.span));
+    }
+    o
+}
+
+/// The facts part of `describe`.
+fn describe_facts(o: &mut String, src: &str, doc: &FactSheet) {
     let f = &doc.facts;
     let _ = writeln!(o, "facts:");
     let _ = writeln!(
@@ -187,7 +199,7 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
         o,
         "  codes: country {:?} bureau {:?}",
         f.country_code.as_deref(),
-        f.bureau_code.map(|b| b.as_str())
+        f.bureau_code.map(factsheet::BureauCode::as_str)
     );
     for m in &f.memberships {
         let _ = writeln!(o, "  membership: {} at {:?}", m.name, short(src, m.span));
@@ -224,11 +236,4 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
             phones
         );
     }
-    for s in &doc.skipped {
-        let _ = writeln!(o, "skipped ({}): {:?}", s.reason, short(src, s.span));
-    }
-    for w in &doc.warnings {
-        let _ = writeln!(o, "warning: {} at {:?}", w.message, short(src, w.span));
-    }
-    o
 }

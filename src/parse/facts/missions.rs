@@ -214,7 +214,7 @@ fn name_in(lead: &str) -> Option<Named<'_>> {
 
 /// "Embassy in Lima is at" -> "Lima"; "Consulate General Chiang Mai" -> "Chiang Mai".
 fn city_after(after: &str) -> Option<&str> {
-    let rest = after.trim_start_matches(|c: char| c == ' ' || c == ',');
+    let rest = after.trim_start_matches([' ', ',']);
     let rest = rest
         .strip_prefix("General ")
         .unwrap_or(rest)

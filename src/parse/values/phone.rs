@@ -65,21 +65,80 @@ fn bracketed(i: &str) -> IResult<&str, Option<String>> {
     Ok((rest, Some(format!("+{cc}{local}"))))
 }
 
-// "+1 202 555 0100" | "+968 2464 3400"
+/// The length of the country calling code that opens `digits`. Calling
+/// codes are prefix-free (ITU-T E.164): 1 and 7 are the one-digit codes,
+/// these the two-digit ones, and every other code has three digits.
+fn calling_code_len(digits: &[u8]) -> usize {
+    const TWO: [&[u8; 2]; 44] = [
+        b"20", b"27", b"30", b"31", b"32", b"33", b"34", b"36", b"39", b"40", b"41", b"43", b"44",
+        b"45", b"46", b"47", b"48", b"49", b"51", b"52", b"53", b"54", b"55", b"56", b"57", b"58",
+        b"60", b"61", b"62", b"63", b"64", b"65", b"66", b"81", b"82", b"84", b"86", b"90", b"91",
+        b"92", b"93", b"94", b"95", b"98",
+    ];
+    match digits {
+        [b'1' | b'7', ..] => 1,
+        [a, b, ..] if TWO.iter().any(|t| t[0] == *a && t[1] == *b) => 2,
+        _ => 3,
+    }
+}
+
+// "+1 202 555 0100" | "+968 2464 3400" | "+(355) (0) 4224-7285" |
+// "(+45) 33 41 71 00" | "+44 (0)113 496 0000" | "0049 171 1234567" |
+// "011-52-55-5080-2000" | "+49 176/12345678" | "(+37410) 464-700"
 fn international(i: &str) -> IResult<&str, Option<String>> {
-    let (rest, cc) = nom::sequence::preceded(
-        char('+'),
-        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-    )
-    .parse(i)?;
-    let (rest, _) = sep(rest)?;
-    if cc == "1" {
-        if let Ok((rest, e164)) = north_american(rest) {
-            return Ok((rest, Some(e164)));
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let b = i.as_bytes();
+    let mut k = if b.starts_with(b"(+") || b.starts_with(b"+(") {
+        2
+    } else if b.starts_with(b"+") {
+        1
+    } else if b.starts_with(b"011") && b.get(3).is_some_and(|c| matches!(c, b'-' | b' ' | b'.')) {
+        4
+    } else if b.starts_with(b"00") && b.get(2).is_some_and(|c| (b'1'..=b'9').contains(c)) {
+        2
+    } else {
+        return Err(fail());
+    };
+    // The digits, in groups; "(0)", a trunk prefix written for callers at
+    // home, is left out.
+    let mut digits: Vec<u8> = Vec::with_capacity(16);
+    let mut end = k;
+    while k < b.len() && digits.len() <= 15 {
+        let c = b[k];
+        if c.is_ascii_digit() {
+            digits.push(c);
+            k += 1;
+            end = k;
+        } else if b[k..].starts_with(b"(0)") {
+            k += 3;
+        } else if matches!(c, b' ' | b'-' | b'.' | b'/' | b'(' | b')')
+            && b.get(k + 1)
+                .is_some_and(|n| n.is_ascii_digit() || matches!(n, b' ' | b'(' | b'-'))
+            && !b[k..].starts_with(b"  ")
+        {
+            k += 1;
+        } else if c == b')' {
+            k += 1;
+            end = k;
+        } else {
+            break;
         }
     }
-    let (rest, local) = local_digits(rest)?;
-    Ok((rest, Some(format!("+{cc}{local}"))))
+    if b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return Err(fail());
+    }
+    let cc = calling_code_len(&digits);
+    let national = digits.len().saturating_sub(cc);
+    let fits = if digits.first() == Some(&b'1') {
+        national == 10
+    } else {
+        (4..=13).contains(&national)
+    };
+    if !fits || digits.len() > 15 {
+        return Err(fail());
+    }
+    let e164 = format!("+{}", String::from_utf8_lossy(&digits));
+    Ok((&i[end..], Some(e164)))
 }
 
 /// Digits of a foreign number, in groups: "698989" | "2464 3400".
@@ -153,6 +212,32 @@ pub(crate) fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn international_notations() {
+        for (text, e164) in [
+            ("+49 171 1234567", "+491711234567"),
+            ("+49 176/12345678", "+4917612345678"),
+            ("+(355) (0) 4224-7285", "+35542247285"),
+            ("+44 (0)113 496 0000", "+441134960000"),
+            ("(+45) 33 41 71 00", "+4533417100"),
+            ("0049 171 1234567", "+491711234567"),
+            ("011-52-55-5080-2000", "+525550802000"),
+            ("+1 613-688-5335", "+16136885335"),
+        ] {
+            assert_eq!(
+                international(text).map(|(_, e)| e),
+                Ok(Some(e164.to_string())),
+                "{text}"
+            );
+        }
+        // Too few digits after the code, too many for E.164, a U.S. code
+        // without ten digits.
+        assert!(international("+45 12").is_err());
+        assert!(international("+49 1234 5678 9012 3456").is_err());
+        assert!(international("+1 202 555").is_err());
+        assert!(international("2018 was").is_err());
+    }
 
     fn e164(s: &str) -> Option<String> {
         phone(s).ok().and_then(|(_, e)| e)

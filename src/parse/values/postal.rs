@@ -533,7 +533,7 @@ fn boundary(src: &str, floor: usize, to: usize) -> usize {
     // A sentence's end: ". " after a word of three or more lower-case letters.
     let b = window.as_bytes();
     for k in (3..b.len().saturating_sub(1)).rev() {
-        if k + 1 <= best {
+        if k < best {
             break;
         }
         if b[k] == b'.' && b[k + 1] == b' ' && b[k - 3..k].iter().all(u8::is_ascii_lowercase) {
@@ -594,7 +594,7 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
         // A name ("Tirana"), not a state's code ("DC 20008"), and the code
         // ends the address.
         let closes = after.is_empty()
-            || after.starts_with([';', ',', '.', '\n', ')', ' ']) && !after.starts_with(" ")
+            || after.starts_with([';', ',', '.', '\n', ')'])
             || after.starts_with(" (")
             || after.starts_with(" tel")
             || after.starts_with(" Tel");
@@ -776,7 +776,7 @@ fn capitalised_run(s: &str) -> Option<&str> {
         if clean.is_empty() || !(clean.starts_with(|c: char| c.is_uppercase()) || small) {
             break;
         }
-        end += if k == 0 { 0 } else { 1 } + clean.len();
+        end += usize::from(k != 0) + clean.len();
         if clean.len() != word.len() {
             break;
         }
@@ -794,15 +794,16 @@ fn capitalised_run(s: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
-    fn found(
-        s: &str,
-    ) -> Vec<(
+    /// Text, street, city, state, postal code.
+    type Found = (
         String,
         Option<String>,
         Option<String>,
         Option<String>,
         Option<String>,
-    )> {
+    );
+
+    fn found(s: &str) -> Vec<Found> {
         let mut out = Vec::new();
         addresses(s, 0, s.len(), &mut out);
         out.into_iter()
