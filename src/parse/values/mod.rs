@@ -11,6 +11,7 @@ pub(crate) mod percent;
 pub(crate) mod phone;
 pub(crate) mod postal;
 pub(crate) mod qualifier;
+pub(crate) mod street_words;
 pub(crate) mod year;
 
 use crate::span::Span;
