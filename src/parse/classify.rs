@@ -90,7 +90,12 @@ fn country_keeping_a_mission(line: &str) -> Option<String> {
     let end = rest.find([',', '.', ';', '(', '\n']).unwrap_or(rest.len());
     let end = rest[..end].find(" is ").unwrap_or(end);
     let end = rest[..end].find(" in ").unwrap_or(end);
-    let name = rest[..end].trim();
+    foreign_country(rest[..end].trim())
+}
+
+/// `name` as the sheet's country, if it names one other than the United
+/// States (whose missions every sheet gives too).
+fn foreign_country(name: &str) -> Option<String> {
     crate::parse::facts::country_code(name)
         .is_some_and(|code| code != "US")
         .then(|| header::country_name(name))
@@ -106,10 +111,10 @@ fn capitalized_run_before(text: &str) -> Option<String> {
         };
         let name = run.join(" ");
         let name = name.trim_start_matches("the ").trim_start_matches("The ");
-        if name.starts_with(|c: char| c.is_uppercase())
-            && crate::parse::facts::country_code(name).is_some_and(|code| code != "US")
-        {
-            return Some(header::country_name(name));
+        if name.starts_with(|c: char| c.is_uppercase()) {
+            if let Some(country) = foreign_country(name) {
+                return Some(country);
+            }
         }
     }
     None

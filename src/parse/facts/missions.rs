@@ -31,14 +31,13 @@ pub(crate) fn missions(src: &str, values: &[Value], country: Option<&'static str
             _ => continue,
         };
         let gap = src.get(last_end..v.span.start).unwrap_or("");
-        let continues = out.last().is_some_and(|m| {
+        let continued = out.last_mut().filter(|m| {
             last_end > 0
                 && gap.len() <= CONTINUES
                 && !names_a_new_post(gap)
                 && (phone.is_some() || m.address.is_none() || address.is_some_and(is_mailing))
         });
-        if continues {
-            let m = out.last_mut().expect("a mission to continue");
+        if let Some(m) = continued {
             add(m, address, phone);
             m.span.end = v.span.end;
             last_end = v.span.end;

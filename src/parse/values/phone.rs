@@ -101,12 +101,13 @@ fn international(i: &str) -> IResult<&str, Option<String>> {
     };
     // The digits, in groups; "(0)", a trunk prefix written for callers at
     // home, is left out.
-    let mut digits: Vec<u8> = Vec::with_capacity(16);
+    let mut e164 = String::with_capacity(17);
+    e164.push('+');
     let mut end = k;
-    while k < b.len() && digits.len() <= 15 {
+    while k < b.len() && e164.len() <= 16 {
         let c = b[k];
         if c.is_ascii_digit() {
-            digits.push(c);
+            e164.push(char::from(c));
             k += 1;
             end = k;
         } else if b[k..].starts_with(b"(0)") {
@@ -127,7 +128,8 @@ fn international(i: &str) -> IResult<&str, Option<String>> {
     if b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
         return Err(fail());
     }
-    let cc = calling_code_len(&digits);
+    let digits = &e164.as_bytes()[1..];
+    let cc = calling_code_len(digits);
     let national = digits.len().saturating_sub(cc);
     let fits = if digits.first() == Some(&b'1') {
         national == 10
@@ -137,7 +139,6 @@ fn international(i: &str) -> IResult<&str, Option<String>> {
     if !fits || digits.len() > 15 {
         return Err(fail());
     }
-    let e164 = format!("+{}", String::from_utf8_lossy(&digits));
     Ok((&i[end..], Some(e164)))
 }
 

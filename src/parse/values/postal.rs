@@ -23,6 +23,7 @@ use super::street_words::{
     FOREIGN_STREET_WORDS, PROVINCES, SPELLED, STATE_CODES, STATE_NAMES, SUFFIXES, UNIT_WORDS,
 };
 use crate::address::Address;
+use crate::parse::lines::collapse;
 use crate::value::{Value, ValueData};
 
 /// How far back from its postal code an address may start, in bytes.
@@ -55,6 +56,17 @@ pub(crate) fn addresses(src: &str, start: usize, end: usize, out: &mut Vec<Value
     }
 }
 
+/// The latest of `floor` and `REACH` bytes before `at`, on a character
+/// boundary: every look-back from a code reads a bounded window, so a
+/// passage full of numbers is not read again from its start for each one.
+fn reach_back(src: &str, floor: usize, at: usize) -> usize {
+    let mut lo = at.saturating_sub(REACH).max(floor);
+    while !src.is_char_boundary(lo) {
+        lo += 1;
+    }
+    lo
+}
+
 /// The scan's values and the addresses found from their codes, in order: an
 /// address the scan found stays; a new one replaces the values it covers
 /// (a street number read as a year, a code read as a count).
@@ -85,18 +97,17 @@ pub(crate) fn merge(values: Vec<Value>, mut by_code: Vec<Value>) -> Vec<Value> {
         }
     }
     let mut out = Vec::with_capacity(values.len() + keep_new.len());
-    let mut n = 0;
+    let mut new = keep_new.into_iter().peekable();
     for v in values {
-        while n < keep_new.len() && keep_new[n].span.end <= v.span.start {
-            out.push(keep_new[n].clone());
-            n += 1;
+        while let Some(a) = new.next_if(|a| a.span.end <= v.span.start) {
+            out.push(a);
         }
-        if n < keep_new.len() && overlaps(&v, &keep_new[n]) {
+        if new.peek().is_some_and(|a| overlaps(&v, a)) {
             continue;
         }
         out.push(v);
     }
-    out.extend(keep_new.into_iter().skip(n));
+    out.extend(new);
     out
 }
 
@@ -136,14 +147,15 @@ fn us_address(src: &str, floor: usize, zip: usize, end: usize) -> Option<Value> 
         return None;
     }
     // Before the ZIP: "NY " | "D.C. " | "Texas, USA " | "TX".
-    let head = src.get(floor..zip)?;
+    let near = reach_back(src, floor, zip);
+    let head = src.get(near..zip)?;
     let head_trim = head.trim_end_matches([' ', ',', '\u{a0}']);
     let head_trim = head_trim
         .strip_suffix("USA")
         .or_else(|| head_trim.strip_suffix("U.S.A."))
         .map_or(head_trim, |h| h.trim_end_matches([' ', ',']));
     let (state, state_at) = state_before(head_trim)?;
-    let state_at = floor + state_at;
+    let state_at = near + state_at;
     let (street_at, street, city) = street_and_city(src, floor, state_at, true)?;
     let address = Address {
         street: Some(street),
@@ -239,17 +251,13 @@ fn street_and_city(
         ),
         None => split_at_suffix(body),
     };
-    let street = collapse_lines(street);
+    let street = collapse(street);
     if street.is_empty() || us && !street.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    // A U.S. street holds a number or a suffix, or is a box.
     // A U.S. street names its way (a suffix, a unit, a box), or is a number
     // and capitalised words ("3602 HIGHPOINT"): "1244 of the Council" is not.
-    let lower = street.to_ascii_lowercase();
-    let named = lower.split([' ', ',']).any(|w| {
-        SUFFIXES.contains(&w.trim_end_matches('.')) || UNIT_WORDS.contains(&w) || w == "box"
-    });
+    let named = names_a_way(&street, |w| UNIT_WORDS.contains(&w) || w == "box");
     let capitalised = street
         .split(' ')
         .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
@@ -260,6 +268,15 @@ fn street_and_city(
         .filter(|c| !c.is_empty() && c.len() < 40)
         .map(str::to_string);
     Some((street_at, street, city))
+}
+
+/// Does a word of `street` (lower case) name a way: a street suffix, or a
+/// word `also` accepts?
+fn names_a_way(street: &str, also: impl Fn(&str) -> bool) -> bool {
+    street
+        .to_ascii_lowercase()
+        .split([' ', ','])
+        .any(|w| SUFFIXES.contains(&w.trim_end_matches('.')) || also(w))
 }
 
 /// "232 Dubei Ct Salt Lake City": the street ends at its last suffix or unit.
@@ -290,18 +307,11 @@ fn split_at_suffix(body: &str) -> (&str, Option<&str>) {
     }
 }
 
-fn collapse_lines(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Where an address may start at the latest boundary before `to`: after a
 /// label ("Address: ", "located at "), a semicolon, an opening bracket, a
 /// sentence's end, or the floor.
 fn boundary(src: &str, floor: usize, to: usize) -> usize {
-    let mut lo = to.saturating_sub(REACH).max(floor);
-    while !src.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = reach_back(src, floor, to);
     let window = &src[lo..to];
     let mut best = 0;
     for mark in [": ", "; ", "(", " at ", " to ", "\n\n", " is ", " in "] {
@@ -333,13 +343,9 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     let city_after = after
         .strip_prefix(' ')
         .or_else(|| after.strip_prefix(") "))
-        .and_then(|a| capitalised_run(a).map(|c| (c, a)))
-        // "6050 Amman Place": a house number and its street, not a code and a city.
-        .filter(|(c, _)| {
-            !c.split(' ')
-                .any(|w| SUFFIXES.contains(&w.to_ascii_lowercase().as_str()))
-        });
-    let raw_before = src.get(floor..at)?;
+        .and_then(|a| capitalised_run(a).map(|c| (c, a)));
+    let near = reach_back(src, floor, at);
+    let raw_before = src.get(near..at)?;
     // A code opens its part of the address: after a comma or a line break
     // ("..., 0244 Oslo"), or after the city it follows ("Tirana 1001").
     let opens_part = raw_before
@@ -354,12 +360,19 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     if year_like {
         return None;
     }
-    let city_after =
-        city_after.filter(|(c, _)| opens_part && !c.bytes().any(|b| b.is_ascii_digit()));
+    // "6050 Amman Place": a house number and its street, not a code and a
+    // city; "230,0001 GoH2": no city either.
+    let city_after = city_after.filter(|(c, _)| {
+        opens_part
+            && !c.bytes().any(|b| b.is_ascii_digit())
+            && !c
+                .split(' ')
+                .any(|w| SUFFIXES.contains(&w.to_ascii_lowercase().as_str()))
+    });
     let (city, stop, street_end) = if let Some((city, a)) = city_after {
         // The street is what precedes the code (up to its comma or line).
         let stop = at + code_len + (after.len() - a.len()) + city.len();
-        (Some(city.to_string()), stop, floor + before.len())
+        (Some(city.to_string()), stop, near + before.len())
     } else {
         // "Tirana 1001" | "New Delhi - 110021": the city before the code;
         // "Ottawa, Ontario K1N 1G8": a province between them.
@@ -378,7 +391,6 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
             || after.starts_with(" tel")
             || after.starts_with(" Tel");
         if !closes
-            || year_like
             || city.bytes().any(|b| b.is_ascii_digit())
             || city.is_empty()
             || !city.starts_with(|c: char| c.is_uppercase())
@@ -387,23 +399,15 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
         {
             return None;
         }
-        let street_end = floor + city_at;
-        (
-            Some(city.to_string()),
-            at + code_len,
-            street_end.saturating_sub(0),
-        )
+        (Some(city.to_string()), at + code_len, near + city_at)
     };
-    let street_end = street_end.max(floor);
     let (street_at, street, _) = street_and_city(src, floor, street_end, false)?;
     let street = street.trim_end_matches(',').trim().to_string();
     // A street abroad holds a number or a street word ("Avenida", "Rruga",
     // "gate", "No."), else it is just prose before a number.
-    let lower = street.to_ascii_lowercase();
     let street_like = street.bytes().any(|b| b.is_ascii_digit())
-        || lower.split([' ', ',']).any(|w| {
-            SUFFIXES.contains(&w.trim_end_matches('.'))
-                || FOREIGN_STREET_WORDS.contains(&w.trim_end_matches('.'))
+        || names_a_way(&street, |w| {
+            FOREIGN_STREET_WORDS.contains(&w.trim_end_matches('.'))
         });
     if street.is_empty() || street.ends_with(':') || street_at >= at || !street_like {
         return None;
