@@ -24,14 +24,25 @@ const fn start_table() -> [bool; 256] {
         t[b as usize] = true;
         b += 1;
     }
-    let starts = b"$([+UEGFfJMASONDPpa";
+    // Every capital: an ISO currency code ("CHF 19.90"), a prefixed dollar
+    // ("HK$5"), a month, "FY", "P.O. Box".
+    let mut c = b'A';
+    while c <= b'Z' {
+        t[c as usize] = true;
+        c += 1;
+    }
+    let starts = b"$([+-fpa";
     let mut k = 0;
     while k < starts.len() {
         t[starts[k] as usize] = true;
         k += 1;
     }
-    t[0xE2] = true; // first byte of "€"
-    t[0xC2] = true; // first byte of "£"
+    // First bytes of the currency signs: "€" "₹" "₪" (E2), "£" "¥" (C2),
+    // "฿" (E0), "៛" (E1).
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t[0xE0] = true;
+    t[0xE1] = true;
     t
 }
 static STARTS: [bool; 256] = start_table();
@@ -51,7 +62,7 @@ static CLASSES: [Class; 256] = {
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
-        t[b] = if starts[b] || matches!(byte, b'E' | b'C' | b'A') {
+        t[b] = if starts[b] {
             Class::Look
         } else if byte.is_ascii_alphabetic() {
             Class::PassWord
@@ -105,7 +116,7 @@ pub(crate) fn scan(
             }
         }
         if STARTS[b as usize] && at_token_start(bytes, i, last_end) {
-            if let Some(found) = value_at(src, i, end, last_end, warnings) {
+            if let Some((found, second)) = value_at(src, i, end, last_end, warnings) {
                 i = found.span.end.max(i + 1);
                 last_end = found.span.end;
                 if matches!(found.data, ValueData::Phone(_)) {
@@ -115,6 +126,12 @@ pub(crate) fn scan(
                     }
                 }
                 values.push(found);
+                // A range's second bound ("$1-2 billion"), read with the first.
+                if let Some(second) = second {
+                    i = second.span.end.max(i);
+                    last_end = second.span.end;
+                    values.push(second);
+                }
                 continue;
             }
         }
@@ -189,20 +206,24 @@ fn in_url(src: &str, i: usize) -> bool {
     word.contains("//") || word.starts_with("www.") || word.contains("http")
 }
 
-/// Does a letter open an amount's marker here: "US$", "USD ", "U.S. $",
-/// "U.S.$", "EUR ", "GBP ", "a billion"?
+/// Does a letter open an amount's marker here: a prefixed dollar ("US$",
+/// "HK$", "U.S. $"), an ISO code before a number ("USD 5", "CHF19.90"),
+/// "a billion"?
 fn opens_amount(rest: &str) -> bool {
     let b = rest.as_bytes();
     match b[0] {
-        b'U' => {
-            rest.starts_with("US$")
-                || rest.starts_with("USD ")
-                || rest.starts_with("U.S. $")
-                || rest.starts_with("U.S.$")
+        b'a' | b'A' if b.get(1) == Some(&b' ') => matches!(b.get(2), Some(b'b' | b'm' | b't')),
+        b'A'..=b'Z' => {
+            let code = b.len() >= 4
+                && b[1].is_ascii_uppercase()
+                && b[2].is_ascii_uppercase()
+                && (b[3].is_ascii_digit()
+                    || b[3] == b'$'
+                    || matches!(b[3], b' ') && b.get(4).is_some_and(u8::is_ascii_digit));
+            // A "$" within the next six bytes: "A$", "NT$", "Mex$", "U.S. $".
+            let dollar = || b.iter().take(6).any(|&c| c == b'$');
+            code || dollar() && super::values::currency::sign(rest).is_some()
         }
-        b'E' => rest.starts_with("EUR "),
-        b'G' => rest.starts_with("GBP "),
-        b'a' | b'A' => b.get(1) == Some(&b' ') && matches!(b.get(2), Some(b'b' | b'm' | b't')),
         _ => false,
     }
 }
@@ -213,12 +234,19 @@ fn opens_amount(rest: &str) -> bool {
 /// of them opens a value.
 fn letter_may_open(rest: &str) -> bool {
     match rest.as_bytes()[0] {
-        b'U' | b'E' | b'G' | b'a' => opens_amount(rest),
-        b'A' => opens_amount(rest) || date::may_start(rest),
-        b'P' => rest.starts_with("P.") || rest.starts_with("PO "),
+        b'a' => opens_amount(rest),
+        b'P' => rest.starts_with("P.") || rest.starts_with("PO ") || opens_amount(rest),
         b'p' => rest.starts_with("per"),
+        b'A'..=b'Z' => opens_amount(rest) || date::may_start(rest),
         _ => date::may_start(rest),
     }
+}
+
+/// A value found, and the second bound of a range read with it.
+type Found = (Value, Option<Value>);
+
+fn one(v: Option<Value>) -> Option<Found> {
+    v.map(|v| (v, None))
 }
 
 fn value_at(
@@ -227,38 +255,49 @@ fn value_at(
     end: usize,
     last_end: usize,
     warnings: &mut Vec<Warning>,
-) -> Option<Value> {
+) -> Option<Found> {
     let rest = &src[i..end];
     let b = rest.as_bytes()[0];
     if b.is_ascii_digit() && in_url(src, i) {
         return None;
     }
     match b {
-        b'$' | 0xE2 | 0xC2 => money_at(src, i, end, warnings),
-        // Words starting with these letters are common; a byte test or two
-        // tells the few that can open an amount ("US$", "EUR ", "a billion").
-        b'U' | b'E' | b'G' | b'a' | b'A' => {
+        b'$' | 0xC2 | 0xE0 | 0xE1 | 0xE2 => money_at(src, i, end, warnings),
+        // "-15€", "$-99.99" is read at "$": a minus after a space or a bracket,
+        // before a number or a sign; "Exports--$12.8" is a dash.
+        b'-' => {
+            let prev = if i == 0 { b' ' } else { src.as_bytes()[i - 1] };
+            let next = rest.as_bytes().get(1).copied().unwrap_or(b' ');
+            if matches!(prev, b' ' | b'\n' | b'(' | b'\t')
+                && (next.is_ascii_digit() || next == b'$')
+            {
+                money_at(src, i, end, warnings)
+            } else {
+                None
+            }
+        }
+        b'(' | b'[' | b'+' => one(phone_at(src, i, end)),
+        b'0'..=b'9' => number_at(src, i, end, warnings),
+        b'P' if rest.starts_with("P.") || rest.starts_with("PO ") => one(address_at(src, i, end)),
+        b'p' if rest.starts_with("per") => one(spelled_percent_at(src, i, end, last_end)),
+        b'p' => None,
+        // Capitals open an amount's marker ("US$", "CHF 19.90", "A billion")
+        // or a month; the byte tests run before any parser.
+        b'a' | b'A'..=b'Z' => {
             let found = if opens_amount(rest) {
                 money_at(src, i, end, warnings)
             } else {
                 None
             };
             found.or_else(|| {
-                if b == b'A' && date::may_start(rest) {
-                    date_at(src, i, end)
+                if date::may_start(rest) {
+                    one(date_at(src, i, end))
                 } else {
                     None
                 }
             })
         }
-        b'(' | b'[' | b'+' => phone_at(src, i, end),
-        b'0'..=b'9' => number_at(src, i, end, warnings),
-        b'P' if rest.starts_with("P.") || rest.starts_with("PO ") => address_at(src, i, end),
-        b'p' if rest.starts_with("per") => spelled_percent_at(src, i, end, last_end),
-        b'p' => None,
-        // "Minister", "State", "Office": most capitals start no month, and
-        // the test is a few instructions against a parser call.
-        _ if date::may_start(rest) => date_at(src, i, end),
+        _ if date::may_start(rest) => one(date_at(src, i, end)),
         _ => None,
     }
 }
@@ -266,7 +305,7 @@ fn value_at(
 /// A value that opens with a digit. The bytes around the number say which
 /// parsers can match, so each runs only where it might: a year is not tried
 /// as a phone, an address, a percentage and an amount first.
-fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Option<Value> {
+fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Option<Found> {
     let rest = &src.as_bytes()[i..end];
     let run = rest
         .iter()
@@ -277,12 +316,19 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
     let lead = rest.iter().take_while(|b| b.is_ascii_digit()).count();
     let next = rest.get(lead).copied().unwrap_or(b' ');
     let after_next = rest.get(lead + 1).copied().unwrap_or(b' ');
-    // The first letter after the number and its spaces: "40 percent", "1.7 billion".
-    let word_at = rest[run..]
-        .iter()
-        .take(8)
-        .position(|b| !matches!(b, b' ' | b'\t' | 0xC2 | 0xA0 | b'\n' | b'\r'))
-        .map(|k| run + k);
+    // The first byte after the number and its spaces: "40 percent", "1.7 billion", "20€".
+    let word_at = {
+        let mut k = run;
+        let limit = (run + 8).min(rest.len());
+        while k < limit {
+            match rest[k] {
+                b' ' | b'\t' | b'\n' | b'\r' => k += 1,
+                0xC2 if rest.get(k + 1) == Some(&0xA0) => k += 2,
+                _ => break,
+            }
+        }
+        (k < rest.len()).then_some(k)
+    };
     let word = word_at.map_or(b' ', |k| rest[k]);
     // "202-", "1-202-", and the international prefixes "00" and "011".
     let phone = (lead == 3 || lead == 1)
@@ -292,7 +338,7 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
         || rest.starts_with(b"011") && matches!(next, b'-' | b' ' | b'.');
     if phone {
         if let Some(v) = phone_at(src, i, end) {
-            return Some(v);
+            return Some((v, None));
         }
     }
     let street = lead <= 5
@@ -300,31 +346,38 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
             || next == b'-');
     if street {
         if let Some(v) = address_at(src, i, end) {
-            return Some(v);
+            return Some((v, None));
         }
     }
     if matches!(word, b'%' | b'p' | b'P' | 0xD9) {
         if let Some(v) = percent_at(src, i, end) {
-            return Some(v);
+            return Some((v, None));
         }
     }
-    // A scale or a currency word makes an amount or a count: "2009 to" and
-    // "40 members" make neither, and need not be read twice to know it.
-    let scale_or_currency = matches!(
-        word,
-        b'm' | b'M' | b'b' | b'B' | b't' | b'T' | b'd' | b'D' | b'e' | b'E' | b'y' | b'U'
-    ) && word_at.is_some_and(|k| {
+    // A scale, a currency's sign, code or name makes an amount or a count:
+    // "2009 to" and "40 members" make neither, and need not be read twice
+    // to know it.
+    let scale_or_currency = word_at.is_some_and(|k| {
         let w = &src[i + k..end];
-        super::values::number::scale_word(w).is_ok() || money::currency_word(w).is_ok()
+        if word.is_ascii_alphabetic() {
+            super::values::number::scale_word(w).is_ok() || money::currency_follows(w)
+        } else {
+            super::values::currency::may_open_sign(word)
+        }
     });
-    if scale_or_currency {
-        if let Some(v) = money_at(src, i, end, warnings) {
-            return Some(v);
+    // "10-20 dollars", "$1-2 billion" is read at "$", "between 10 and 20 dollars".
+    let after_run = &rest[run..];
+    let range = matches!(after_run.first(), Some(b'-' | 0xE2))
+        || after_run.starts_with(b" to ")
+        || after_run.starts_with(b" and ");
+    if scale_or_currency || range {
+        if let Some(found) = money_at(src, i, end, warnings) {
+            return Some(found);
         }
     }
     if lead == 4 {
         if let Some(v) = bare_year_at(src, i, end) {
-            return Some(v);
+            return Some((v, None));
         }
     }
     let date = lead == 4
@@ -332,11 +385,11 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
         || lead <= 2 && next == b' ' && after_next.is_ascii_uppercase();
     if date {
         if let Some(v) = date_at(src, i, end) {
-            return Some(v);
+            return Some((v, None));
         }
     }
     if rest[..run].contains(&b',') || scale_or_currency {
-        return count_at(src, i, end);
+        return one(count_at(src, i, end));
     }
     None
 }

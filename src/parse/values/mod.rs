@@ -4,6 +4,7 @@
 
 pub(crate) mod address;
 pub(crate) mod count;
+pub(crate) mod currency;
 pub(crate) mod date;
 pub(crate) mod money;
 pub(crate) mod number;

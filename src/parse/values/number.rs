@@ -155,13 +155,14 @@ pub(crate) fn scale_word(i: &str) -> IResult<&str, Scale> {
     Ok((rest, scale))
 }
 
-/// A scale abbreviation glued to its number: "bn" | "B" | "M" | "mn" | "K".
+/// A scale abbreviation glued to its number: "bn" | "B" | "M" | "mn" | "K" | "T".
 /// An upper-case letter may follow, because tables glue cells ("$200MFY 2022").
 pub(crate) fn scale_abbreviation(i: &str) -> IResult<&str, Scale> {
     let (rest, scale) = alt((
         value(Scale::Billion, tag("bn")),
         value(Scale::Million, tag("mn")),
         value(Scale::Trillion, tag("tn")),
+        value(Scale::Trillion, tag("T")),
         value(Scale::Billion, tag("B")),
         value(Scale::Million, tag("M")),
         value(Scale::Million, tag("m")),
