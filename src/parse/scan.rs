@@ -10,7 +10,7 @@ use super::values::address::{address_at, labelled_address_at};
 use super::values::count::count_at;
 use super::values::date::{self, date_at};
 use super::values::money::{self, money_at};
-use super::values::percent::{percent_at, spelled_percent_at};
+use super::values::percent::{percent_at, percent_range_at, spelled_percent_at};
 use super::values::phone::{self, phone_at};
 use super::values::year::bare_year_at;
 use crate::error::Warning;
@@ -201,9 +201,14 @@ fn in_url(src: &str, i: usize) -> bool {
     if i == 0 || matches!(src.as_bytes()[i - 1], b' ' | b'\n' | b'(' | b'$' | b'\t') {
         return false;
     }
+    // "%29%20": after a "%" a number is a URL escape, never a percentage.
+    if src.as_bytes()[i - 1] == b'%' {
+        return true;
+    }
     let window = before(src, i, 80);
     let word = window.rsplit(char::is_whitespace).next().unwrap_or(window);
-    word.contains("//") || word.starts_with("www.") || word.contains("http")
+    // A word that runs the whole window is no prose: a web address or its query.
+    word.len() >= 80 || word.contains("//") || word.starts_with("www.") || word.contains("http")
 }
 
 /// Does a letter open an amount's marker here: a prefixed dollar ("US$",
@@ -375,6 +380,11 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
             return Some(found);
         }
     }
+    if range {
+        if let Some((first, second)) = percent_range_at(src, i, end) {
+            return Some((first, Some(second)));
+        }
+    }
     if lead == 4 {
         if let Some(v) = bare_year_at(src, i, end) {
             return Some((v, None));
@@ -496,6 +506,10 @@ mod tests {
     fn nothing_inside_web_addresses() {
         assert!(texts("see //2009-2017.state.gov/r/pa/ei/bgn/ for more").is_empty());
         assert_eq!(texts("in 2017 see http://x.gov/2017/"), vec!["2017"]);
+        // Escapes in a long query are no percentages.
+        let query = format!("see {}%28ti%28Using%203D%20CAD%29 now", "a".repeat(90));
+        assert!(texts(&query).is_empty(), "{:?}", texts(&query));
+        assert_eq!(texts("grew 5 to 7 percent"), vec!["5", "7 percent"]);
     }
 
     #[test]

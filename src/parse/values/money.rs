@@ -2,7 +2,8 @@
 
 use super::currency;
 use super::number::{
-    ascii_tag_no_case, gap, inline_gap, number_text, scale_abbreviation, scale_word, to_decimal,
+    ascii_tag_no_case, gap, inline_gap, number_text, range_separator as amount_range_separator,
+    scale_abbreviation, scale_word, to_decimal,
 };
 use super::{make, read};
 use crate::error::Warning;
@@ -282,33 +283,12 @@ fn first_bound(i: &str) -> IResult<&str, Bound<'_>> {
     ))
 }
 
-/// "-" | "–" | " to " | " and " (only after "between").
-fn range_separator(between: bool) -> impl Fn(&str) -> IResult<&str, ()> {
-    move |i: &str| {
-        let dash = (
-            opt(inline_gap),
-            alt((tag("-"), tag("–"), tag("—"))),
-            opt(inline_gap),
-        );
-        let word = (inline_gap, alt((tag("to"), tag("and"))), inline_gap);
-        let (rest, word_used) = alt((
-            value(None, dash),
-            nom::combinator::map(word, |(_, w, _)| Some(w)),
-        ))
-        .parse(i)?;
-        if word_used == Some("and") && !between {
-            return fail(i);
-        }
-        Ok((rest, ()))
-    }
-}
-
 /// A range of amounts that share a currency and a scale written once:
 /// "$1-2 billion" | "10-20 dollars" | "between 10 and 20 dollars" | "$10 to
 /// $20 million". Both bounds, and where the first ends and the second begins.
 pub(crate) fn range(i: &str, between: bool) -> Option<(usize, Amount, usize, usize, Amount)> {
     let (_, first) = first_bound(i).ok()?;
-    let (second_at, ()) = range_separator(between)(first.rest).ok()?;
+    let (second_at, ()) = amount_range_separator(between)(first.rest).ok()?;
     let second_start = i.len() - second_at.len();
     let (after, second) = match (amount(second_at), first.currency) {
         // "2009 to $14.3 billion": a bare number before a marked amount is

@@ -5,7 +5,7 @@ use crate::money::Scale;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::char;
-use nom::combinator::{not, peek, value};
+use nom::combinator::{not, opt, peek, value};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
@@ -175,6 +175,31 @@ pub(crate) fn scale_abbreviation(i: &str) -> IResult<&str, Scale> {
     })))
     .parse(rest)?;
     Ok((rest, scale))
+}
+
+/// Between the bounds of a range of amounts or percentages: "-" | "–" |
+/// " to " | " and " (only after "between").
+pub(crate) fn range_separator(between: bool) -> impl Fn(&str) -> IResult<&str, ()> {
+    move |i: &str| {
+        let dash = (
+            opt(inline_gap),
+            alt((tag("-"), tag("–"), tag("—"))),
+            opt(inline_gap),
+        );
+        let word = (inline_gap, alt((tag("to"), tag("and"))), inline_gap);
+        let (rest, word_used) = alt((
+            value(None, dash),
+            nom::combinator::map(word, |(_, w, _)| Some(w)),
+        ))
+        .parse(i)?;
+        if word_used == Some("and") && !between {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Verify,
+            )));
+        }
+        Ok((rest, ()))
+    }
 }
 
 /// A count: a number with thousands commas or a scale word, "525,000" |

@@ -1,6 +1,6 @@
 //! Percentages: "40 percent" | "40%" | "1.41%" | "2 percentage points".
 
-use super::number::{ascii_tag_no_case, decimal, inline_gap, spelled_number};
+use super::number::{ascii_tag_no_case, decimal, inline_gap, range_separator, spelled_number};
 use super::{make, read};
 use crate::value::{Percent, Value, ValueData};
 use nom::branch::alt;
@@ -37,6 +37,26 @@ pub(crate) fn percent(i: &str) -> IResult<&str, (Decimal, bool)> {
     Ok((rest, (n, points)))
 }
 
+/// A range of percentages with one sign: "5 to 7 percent" | "5-7%" |
+/// "between 5 and 7 percent". The first bound's end, the second's start, end
+/// and both values.
+pub(crate) fn percent_range(
+    i: &str,
+    between: bool,
+) -> Option<(usize, Decimal, usize, usize, (Decimal, bool))> {
+    let (rest, first) = decimal(i).ok()?;
+    let first_end = i.len() - rest.len();
+    let (second_at, ()) = range_separator(between)(rest).ok()?;
+    let (after, second) = percent(second_at).ok()?;
+    Some((
+        first_end,
+        first,
+        i.len() - second_at.len(),
+        i.len() - after.len(),
+        second,
+    ))
+}
+
 /// A percentage written in words: "forty percent" | "nine percent".
 pub(crate) fn spelled_percent(i: &str) -> IResult<&str, (Decimal, bool)> {
     let (rest, n) = spelled_number(i)?;
@@ -54,6 +74,30 @@ pub(crate) fn starts_percent_word(i: &str) -> bool {
 
 pub(crate) fn percent_at(src: &str, i: usize, end: usize) -> Option<Value> {
     percent_with(src, i, end, percent)
+}
+
+/// Both bounds of a range of percentages ("5 to 7 percent"), each its own
+/// value with the sign written once.
+pub(crate) fn percent_range_at(src: &str, i: usize, end: usize) -> Option<(Value, Value)> {
+    let between = crate::parse::lines::before(src, i, 9).ends_with("between ");
+    let (first_end, first, second_start, second_end, (second, points)) =
+        percent_range(&src[i..end], between)?;
+    let value = |start: usize, stop: usize, value: Decimal| {
+        make(
+            src,
+            start,
+            stop,
+            ValueData::Percent(Percent {
+                value,
+                qualifier: super::qualifier::before(src, start),
+                points,
+            }),
+        )
+    };
+    Some((
+        value(i, i + first_end, first),
+        value(i + second_start, i + second_end, second),
+    ))
 }
 
 /// A percentage read by `parser` from `start`, with its qualifier.
@@ -107,6 +151,25 @@ mod tests {
 
     fn read(s: &str) -> Option<(String, bool)> {
         percent(s).ok().map(|(_, (d, p))| (d.to_string(), p))
+    }
+
+    #[test]
+    fn ranges_give_both_bounds_one_sign() {
+        let bounds = |s: &str, between| {
+            percent_range(s, between)
+                .map(|(_, a, _, _, (b, points))| (a.to_string(), b.to_string(), points))
+        };
+        assert_eq!(
+            bounds("5 to 7 percent", false),
+            Some(("5".into(), "7".into(), false))
+        );
+        assert_eq!(bounds("5-7%", false), Some(("5".into(), "7".into(), false)));
+        assert_eq!(
+            bounds("1.5 and 2 percentage points", true),
+            Some(("1.5".into(), "2".into(), true))
+        );
+        assert_eq!(bounds("1.5 and 2 percent", false), None);
+        assert_eq!(bounds("2009 to 2016", false), None);
     }
 
     #[test]
