@@ -3,7 +3,7 @@
 use super::currency;
 use super::number::{
     ascii_tag_no_case, gap, inline_gap, number_text, range_separator as amount_range_separator,
-    scale_abbreviation, scale_word, to_decimal,
+    scale_abbreviation, scale_word, to_decimal, Bounds,
 };
 use super::{make, read};
 use crate::error::Warning;
@@ -286,7 +286,7 @@ fn first_bound(i: &str) -> IResult<&str, Bound<'_>> {
 /// A range of amounts that share a currency and a scale written once:
 /// "$1-2 billion" | "10-20 dollars" | "between 10 and 20 dollars" | "$10 to
 /// $20 million". Both bounds, and where the first ends and the second begins.
-pub(crate) fn range(i: &str, between: bool) -> Option<(usize, Amount, usize, usize, Amount)> {
+pub(crate) fn range(i: &str, between: bool) -> Option<Bounds<Amount>> {
     let (_, first) = first_bound(i).ok()?;
     let (second_at, ()) = amount_range_separator(between)(first.rest).ok()?;
     let second_start = i.len() - second_at.len();
@@ -327,13 +327,13 @@ pub(crate) fn range(i: &str, between: bool) -> Option<(usize, Amount, usize, usi
         scale,
         second.by_code,
     );
-    Some((
+    Some(Bounds {
         first_end,
-        first_amount,
+        first: first_amount,
         second_start,
-        i.len() - after.len(),
+        second_end: i.len() - after.len(),
         second,
-    ))
+    })
 }
 
 impl Amount {
@@ -370,12 +370,11 @@ pub(crate) fn money_at(
     warnings: &mut Vec<Warning>,
 ) -> Option<(Value, Option<Value>)> {
     let between = before(src, i, 9).ends_with("between ");
-    if let Some((first_end, first, second_start, second_end, second)) = range(&src[i..end], between)
-    {
-        if plausible(src, i, &first) && plausible(src, i + second_start, &second) {
-            let a = money_value(src, i, i + first_end, first);
-            let b = money_value(src, i + second_start, i + second_end, second);
-            return Some((a, Some(b)));
+    if let Some(b) = range(&src[i..end], between) {
+        if plausible(src, i, &b.first) && plausible(src, i + b.second_start, &b.second) {
+            let first = money_value(src, i, i + b.first_end, b.first);
+            let second = money_value(src, i + b.second_start, i + b.second_end, b.second);
+            return Some((first, Some(second)));
         }
     }
     let (stop, found) = read(src, i, end, amount)?;
@@ -551,13 +550,19 @@ mod tests {
     }
 
     fn range_of(s: &str, between: bool) -> Option<(String, String, &'static str)> {
-        range(s, between).map(|(_, a, _, _, b)| {
-            (
-                a.amount.normalize().to_string(),
-                b.amount.normalize().to_string(),
-                b.currency,
-            )
-        })
+        range(s, between).map(
+            |Bounds {
+                 first: a,
+                 second: b,
+                 ..
+             }| {
+                (
+                    a.amount.normalize().to_string(),
+                    b.amount.normalize().to_string(),
+                    b.currency,
+                )
+            },
+        )
     }
 
     #[test]

@@ -177,6 +177,17 @@ pub(crate) fn scale_abbreviation(i: &str) -> IResult<&str, Scale> {
     Ok((rest, scale))
 }
 
+/// Both bounds of a range read at once ("$1-2 billion", "5 to 7 percent"),
+/// with where the first ends and the second starts and ends, as offsets into
+/// the text read.
+pub(crate) struct Bounds<T> {
+    pub first_end: usize,
+    pub first: T,
+    pub second_start: usize,
+    pub second_end: usize,
+    pub second: T,
+}
+
 /// Between the bounds of a range of amounts or percentages: "-" | "–" |
 /// " to " | " and " (only after "between").
 pub(crate) fn range_separator(between: bool) -> impl Fn(&str) -> IResult<&str, ()> {

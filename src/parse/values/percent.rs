@@ -1,6 +1,8 @@
 //! Percentages: "40 percent" | "40%" | "1.41%" | "2 percentage points".
 
-use super::number::{ascii_tag_no_case, decimal, inline_gap, range_separator, spelled_number};
+use super::number::{
+    ascii_tag_no_case, decimal, inline_gap, range_separator, spelled_number, Bounds,
+};
 use super::{make, read};
 use crate::value::{Percent, Value, ValueData};
 use nom::branch::alt;
@@ -40,21 +42,18 @@ pub(crate) fn percent(i: &str) -> IResult<&str, (Decimal, bool)> {
 /// A range of percentages with one sign: "5 to 7 percent" | "5-7%" |
 /// "between 5 and 7 percent". The first bound's end, the second's start, end
 /// and both values.
-pub(crate) fn percent_range(
-    i: &str,
-    between: bool,
-) -> Option<(usize, Decimal, usize, usize, (Decimal, bool))> {
+pub(crate) fn percent_range(i: &str, between: bool) -> Option<Bounds<(Decimal, bool)>> {
     let (rest, first) = decimal(i).ok()?;
     let first_end = i.len() - rest.len();
     let (second_at, ()) = range_separator(between)(rest).ok()?;
     let (after, second) = percent(second_at).ok()?;
-    Some((
+    Some(Bounds {
         first_end,
-        first,
-        i.len() - second_at.len(),
-        i.len() - after.len(),
+        first: (first, second.1),
+        second_start: i.len() - second_at.len(),
+        second_end: i.len() - after.len(),
         second,
-    ))
+    })
 }
 
 /// A percentage written in words: "forty percent" | "nine percent".
@@ -80,9 +79,8 @@ pub(crate) fn percent_at(src: &str, i: usize, end: usize) -> Option<Value> {
 /// value with the sign written once.
 pub(crate) fn percent_range_at(src: &str, i: usize, end: usize) -> Option<(Value, Value)> {
     let between = crate::parse::lines::before(src, i, 9).ends_with("between ");
-    let (first_end, first, second_start, second_end, (second, points)) =
-        percent_range(&src[i..end], between)?;
-    let value = |start: usize, stop: usize, value: Decimal| {
+    let b = percent_range(&src[i..end], between)?;
+    let value = |start: usize, stop: usize, (value, points): (Decimal, bool)| {
         make(
             src,
             start,
@@ -95,8 +93,8 @@ pub(crate) fn percent_range_at(src: &str, i: usize, end: usize) -> Option<(Value
         )
     };
     Some((
-        value(i, i + first_end, first),
-        value(i + second_start, i + second_end, second),
+        value(i, i + b.first_end, b.first),
+        value(i + b.second_start, i + b.second_end, b.second),
     ))
 }
 
@@ -157,7 +155,7 @@ mod tests {
     fn ranges_give_both_bounds_one_sign() {
         let bounds = |s: &str, between| {
             percent_range(s, between)
-                .map(|(_, a, _, _, (b, points))| (a.to_string(), b.to_string(), points))
+                .map(|b| (b.first.0.to_string(), b.second.0.to_string(), b.second.1))
         };
         assert_eq!(
             bounds("5 to 7 percent", false),
