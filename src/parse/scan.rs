@@ -31,7 +31,9 @@ const fn start_table() -> [bool; 256] {
         t[c as usize] = true;
         c += 1;
     }
-    let starts = b"$([+-fpa";
+    // Lower-case letters that open a month ("june 2016") or "fiscal year",
+    // "per cent", "a billion".
+    let starts = b"$([+-fpajmsond";
     let mut k = 0;
     while k < starts.len() {
         t[starts[k] as usize] = true;
@@ -239,10 +241,9 @@ fn opens_amount(rest: &str) -> bool {
 /// of them opens a value.
 fn letter_may_open(rest: &str) -> bool {
     match rest.as_bytes()[0] {
-        b'a' => opens_amount(rest),
         b'P' => rest.starts_with("P.") || rest.starts_with("PO ") || opens_amount(rest),
         b'p' => rest.starts_with("per"),
-        b'A'..=b'Z' => opens_amount(rest) || date::may_start(rest),
+        b'a' | b'A'..=b'Z' => opens_amount(rest) || date::may_start(rest),
         _ => date::may_start(rest),
     }
 }
@@ -296,13 +297,13 @@ fn value_at(
             };
             found.or_else(|| {
                 if date::may_start(rest) {
-                    one(date_at(src, i, end))
+                    one(date_at(src, i, end, warnings))
                 } else {
                     None
                 }
             })
         }
-        _ if date::may_start(rest) => one(date_at(src, i, end)),
+        _ if date::may_start(rest) => one(date_at(src, i, end, warnings)),
         _ => None,
     }
 }
@@ -390,11 +391,13 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
             return Some((v, None));
         }
     }
+    // "2016", "11/2016", "05-Aug-2016", "08 January", "02nd Jan", "14april",
+    // "16. Nov.": a day opens a date when a mark, a space or a letter follows.
     let date = lead == 4
-        || matches!(next, b'/' | b'-')
-        || lead <= 2 && next == b' ' && after_next.is_ascii_uppercase();
+        || matches!(next, b'/' | b'-' | b'.')
+        || lead <= 2 && (next == b' ' || next.is_ascii_alphabetic());
     if date {
-        if let Some(v) = date_at(src, i, end) {
+        if let Some(v) = date_at(src, i, end, warnings) {
             return Some((v, None));
         }
     }

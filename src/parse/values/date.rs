@@ -3,6 +3,7 @@
 use super::number::{ascii_tag_no_case, gap, inline_gap};
 use super::{make, read};
 use crate::date::DateValue;
+use crate::error::Warning;
 use crate::value::{Value, ValueData};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
@@ -23,6 +24,9 @@ pub(crate) enum Dated {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Form {
     BareYear,
+    /// A numeric date whose day and month could be either way ("04/05/2016"),
+    /// read month first, as U.S. texts write it.
+    MonthFirstGuessed,
     Other,
 }
 
@@ -57,9 +61,9 @@ fn month_name(b: &[u8]) -> Option<(&'static str, u32)> {
     })
 }
 
-/// For each capital that opens a month's name, the second letters that can
+/// For each letter that opens a month's name, the second letters that can
 /// follow it, as bits ('a' is bit 0): a table lookup rules out "State",
-/// "Minister" and "Office" before any comparison.
+/// "Minister", "Office" and "and" before any comparison.
 static MONTH_SECOND_LETTERS: [u32; 256] = {
     let names: [&[u8; 3]; 12] = [
         b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
@@ -70,6 +74,7 @@ static MONTH_SECOND_LETTERS: [u32; 256] = {
     while k < names.len() {
         let upper = names[k][0].to_ascii_uppercase();
         table[upper as usize] |= 1 << (names[k][1] - b'a');
+        table[names[k][0] as usize] |= 1 << (names[k][1] - b'a');
         k += 1;
     }
     table
@@ -87,15 +92,18 @@ fn may_be_month(b: &[u8]) -> bool {
     }
 }
 
-// "December" | "DECEMBER" | "Sept." | "Dec" — capitalised, so the verb "may"
-// is never a month.
+// "December" | "DECEMBER" | "Sept." | "Dec" | "june" — in any case, but the
+// verb "may" in lower case is never a month.
 fn month(i: &str) -> IResult<&str, u32> {
     let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
     let b = i.as_bytes();
-    if b.len() < 3 || !b[0].is_ascii_uppercase() {
+    if b.len() < 3 || !b[0].is_ascii_alphabetic() {
         return Err(fail());
     }
     let (full, n) = month_name(b).ok_or_else(fail)?;
+    if n == 5 && b[0] == b'm' {
+        return Err(fail());
+    }
     let starts_with = |name: &str| {
         i.get(..name.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(name))
@@ -170,58 +178,194 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<DateValue> {
 }
 
 // What follows month `m` in "April 2, 2018" | "Sept 12, 2014" |
-// "DECEMBER 09, 2022" | "December 1963" | "July of 2015".
+// "DECEMBER 09, 2022" | "December 1963" | "July of 2015" | "july 4th of 1995"
+// | "Dec. 31 , 1994" | "Dec-2018" | "Dec/2018" | "Dec, 2018" | "Sep-23-2020".
 fn month_first_after(m: u32, rest: &str) -> IResult<&str, DateValue> {
-    let (rest, _) = inline_gap(rest)?;
+    let spaced = (
+        inline_gap,
+        alt((
+            map_opt(
+                (
+                    day,
+                    opt(tag(" of")),
+                    opt((opt(inline_gap), char(','))),
+                    gap,
+                    year4_glued,
+                ),
+                move |(d, _, _, _, y)| ymd(y, m, d),
+            ),
+            map_opt(preceded(opt(tag("of ")), year4), move |y| {
+                DateValue::month(y, m)
+            }),
+        )),
+    );
     alt((
+        nom::combinator::map(spaced, |(_, d)| d),
+        // "Sep-23-2020" | "Dec-2018" | "Dec/2018": one mark between the parts.
         map_opt(
-            (day, opt(char(',')), gap, year4_glued),
-            move |(d, _, _, y)| ymd(y, m, d),
+            (one_of_marks, digits(1, 2), one_of_marks, year4),
+            move |(a, d, b, y)| (a == b).then(|| ymd(y, m, d)).flatten(),
         ),
-        map_opt(preceded(opt(tag("of ")), year4), move |y| {
+        map_opt(preceded(one_of_marks, year4), move |y| {
+            DateValue::month(y, m)
+        }),
+        map_opt(preceded((char(','), inline_gap), year4), move |y| {
             DateValue::month(y, m)
         }),
     ))
     .parse(rest)
 }
 
-// "08 January 2015" | "24 February 2022"
-fn day_first(i: &str) -> IResult<&str, DateValue> {
-    map_opt(
-        (day, inline_gap, month, inline_gap, year4),
-        |(d, _, m, _, y)| ymd(y, m, d),
-    )
-    .parse(i)
+/// The mark between the parts of a numeric date: "-" | "/" | ".".
+fn one_of_marks(i: &str) -> IResult<&str, char> {
+    alt((char('-'), char('/'), char('.'))).parse(i)
 }
 
-// "05/07/2013" (U.S. order: month first) | "2025-01-24"
-fn numeric(i: &str) -> IResult<&str, DateValue> {
+// "08 January 2015" | "24 February 2022" | "25th march 2015" | "16. Nov.
+// 2016" | "14april 2015" | "4th of july of 1995" | "05-Aug-2016" | "31/Oct/1974"
+fn day_first(i: &str) -> IResult<&str, DateValue> {
     alt((
         map_opt(
             (
-                digits_then_digit_free(1, 2),
-                char('/'),
-                digits_then_digit_free(1, 2),
-                char('/'),
+                day_glued,
+                opt(char('.')),
+                opt(inline_gap),
+                opt(tag("of ")),
+                month,
+                opt(tag(" of")),
+                opt(char(',')),
+                inline_gap,
                 year4,
             ),
-            |(m, _, d, _, y)| ymd(y, m, d),
+            |(d, _, _, _, m, _, _, _, y)| ymd(y, m, d),
         ),
         map_opt(
-            (
-                year4_glued_dash,
-                digits_then_digit_free(2, 2),
-                char('-'),
-                digits(2, 2),
-            ),
-            |(y, m, _, d)| ymd(y, m, d),
+            (digits(1, 2), one_of_marks, month, one_of_marks, year4),
+            |(d, a, m, b, y)| (a == b).then(|| ymd(y, m, d)).flatten(),
         ),
     ))
     .parse(i)
 }
 
-fn year4_glued_dash(i: &str) -> IResult<&str, i32> {
-    terminated(year4_glued, char('-')).parse(i)
+/// A day that a month's name may follow at once: "14april", "02nd", "4th".
+fn day_glued(i: &str) -> IResult<&str, u32> {
+    let (rest, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (rest, _) = opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))).parse(rest)?;
+    let (rest, ()) = not(peek(satisfy(|c: char| c.is_ascii_digit()))).parse(rest)?;
+    Ok((rest, d.parse().unwrap_or(0)))
+}
+
+/// A year of a numeric date: four digits, or two ("03/18/40"), which fall
+/// in 1930-2029: a fixed window, so that a text parses the same every year,
+/// and one that suits texts written around 2000-2030 about the century before.
+fn numeric_year(i: &str) -> IResult<&str, (i32, bool)> {
+    alt((
+        nom::combinator::map(year4_glued, |y| (y, false)),
+        map_opt(digits(2, 2), |yy| {
+            let yy = yy as i32;
+            Some((if yy < 30 { 2000 + yy } else { 1900 + yy }, true))
+        }),
+    ))
+    .parse(i)
+}
+
+/// A numeric date, and whether its order was a guess:
+/// "2025-01-24" | "2018-7-6" | "2019/aug/01" (year first);
+/// "05/07/2013" | "10.31.1974" | "9-18-15" (month first, as U.S. texts write);
+/// "21/04/2016" | "13.5.2015" (day first, which the day itself shows: no
+/// month is 13 or more). Both parts 12 or less: month first, guessed.
+fn numeric(i: &str) -> IResult<&str, (DateValue, bool)> {
+    alt((
+        map_opt(
+            (
+                year4_glued,
+                one_of_marks,
+                digits_then_digit_free(1, 2),
+                one_of_marks,
+                digits(1, 2),
+            ),
+            |(y, a, m, b, d)| (a == b).then(|| ymd(y, m, d)).flatten().map(|v| (v, false)),
+        ),
+        map_opt(
+            (year4_glued, one_of_marks, month, one_of_marks, digits(1, 2)),
+            |(y, a, m, b, d)| (a == b).then(|| ymd(y, m, d)).flatten().map(|v| (v, false)),
+        ),
+        map_opt(
+            (
+                digits_then_digit_free(1, 2),
+                one_of_marks,
+                digits_then_digit_free(1, 2),
+                one_of_marks,
+                numeric_year,
+            ),
+            |(a, m1, b, m2, (y, two_digits))| {
+                // Two-digit years only with "/" and "-": "1.2.15" is a version.
+                if m1 != m2 || m1 == '.' && two_digits {
+                    return None;
+                }
+                match (a > 12, b > 12) {
+                    (false, true) => ymd(y, a, b).map(|v| (v, false)),
+                    (true, false) => ymd(y, b, a).map(|v| (v, false)),
+                    (false, false) => ymd(y, a, b).map(|v| (v, a != b)),
+                    (true, true) => None,
+                }
+            },
+        ),
+    ))
+    .parse(i)
+}
+
+/// Between a month and its year in digits: "/" with spaces on either side
+/// or none, or "-" with a space after it at most ("11- 2016").
+fn month_year_mark(i: &str) -> IResult<&str, ()> {
+    alt((
+        value((), (opt(inline_gap), char('/'), opt(inline_gap))),
+        value((), (char('-'), opt(inline_gap))),
+    ))
+    .parse(i)
+}
+
+/// A month and its year in digits: "11/2016" | "11-2016" | "11 / 2016" |
+/// "2016/11" | "2015-3" | "2016 / 11". After a year, two digits that could
+/// end a range running forward ("2009-11", "2007/08") are a range, read by
+/// [`year_or_range`]; here only those that cannot ("2016-11", "2015-3").
+fn numeric_month(i: &str) -> IResult<&str, DateValue> {
+    let mark = month_year_mark;
+    alt((
+        map_opt(
+            (
+                year4,
+                mark,
+                take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+            ),
+            |(y, (), m): (i32, (), &str)| {
+                let month: u32 = m.parse().ok()?;
+                let forward_range = m.len() == 2 && month as i32 > y % 100;
+                (!forward_range)
+                    .then(|| DateValue::month(y, month))
+                    .flatten()
+            },
+        ),
+        map_opt((digits_then_digit_free(1, 2), mark, year4), |(m, (), y)| {
+            DateValue::month(y, m)
+        }),
+    ))
+    .parse(i)
+    .and_then(|(rest, v)| {
+        // "2016-11-05" is a full date, and "11/2016/3" no month at all.
+        if rest.starts_with(|c: char| {
+            c.is_ascii_digit()
+                || matches!(c, '/' | '-' | '.')
+                    && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Verify,
+            )))
+        } else {
+            Ok((rest, v))
+        }
+    })
 }
 
 // "FY 2017" | "FY2019" | "FY 20" | "FY16" | "fiscal year 2018" | "Fiscal Year (FY) 2010" | "FYs 2010"
@@ -381,8 +525,16 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
     // the scanner from running every branch at every capital letter.
     match i.as_bytes().first() {
         Some(b'0'..=b'9') => alt((
-            nom::combinator::map(numeric, one),
+            nom::combinator::map(numeric, |(d, guessed)| {
+                let form = if guessed {
+                    Form::MonthFirstGuessed
+                } else {
+                    Form::Other
+                };
+                (Dated::One(d), form)
+            }),
             nom::combinator::map(day_first, one),
+            nom::combinator::map(numeric_month, one),
             nom::combinator::map(year_or_range, |d| {
                 let form = if matches!(d, Dated::One(_)) {
                     Form::BareYear
@@ -405,10 +557,28 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
 
 // The scanner's entry: the value this kind makes where the scan finds it.
 
-pub(crate) fn date_at(src: &str, i: usize, end: usize) -> Option<Value> {
+pub(crate) fn date_at(
+    src: &str,
+    i: usize,
+    end: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<Value> {
     let (stop, (dated, form)) = read(src, i, end, date)?;
     if form == Form::BareYear && !super::year::plausible_year(src, i, stop) {
         return None;
+    }
+    // "No. 12/2016", "Resolution 3/2015": a number, not a date.
+    if form != Form::BareYear
+        && src.as_bytes()[i].is_ascii_digit()
+        && super::year::named_number(src, i)
+    {
+        return None;
+    }
+    if form == Form::MonthFirstGuessed {
+        warnings.push(Warning::new(
+            "day and month of this date could be either way; read month first, as U.S. texts write it",
+            crate::span::Span::new(i, stop),
+        ));
     }
     let data = match dated {
         Dated::One(value) => ValueData::Date { value },
@@ -484,6 +654,60 @@ mod tests {
             Some("2015-07..2015-12")
         );
         assert_eq!(one("A.D. 301").as_deref(), Some("0301"));
+    }
+
+    fn guessed(s: &str) -> Option<bool> {
+        date(s)
+            .ok()
+            .map(|(_, (_, form))| form == Form::MonthFirstGuessed)
+    }
+
+    #[test]
+    fn numeric_dates_in_each_order() {
+        assert_eq!(one("2018-7-6").as_deref(), Some("2018-07-06"));
+        assert_eq!(one("2019/aug/01").as_deref(), Some("2019-08-01"));
+        assert_eq!(one("10.31.1974").as_deref(), Some("1974-10-31"));
+        assert_eq!(one("21/04/2016").as_deref(), Some("2016-04-21"));
+        assert_eq!(one("13.5.2015").as_deref(), Some("2015-05-13"));
+        assert_eq!(one("9-18-15").as_deref(), Some("2015-09-18"));
+        assert_eq!(one("03/18/40").as_deref(), Some("1940-03-18"));
+        assert_eq!(one("3-7-27").as_deref(), Some("2027-03-07"));
+        // Only the order the day rules out is certain.
+        assert_eq!(guessed("21/04/2016"), Some(false));
+        assert_eq!(guessed("04/05/2016"), Some(true));
+        assert_eq!(guessed("05/05/2016"), Some(false));
+        assert_eq!(one("1.2.15"), None, "a version number");
+    }
+
+    #[test]
+    fn month_years_in_digits() {
+        assert_eq!(one("11/2016").as_deref(), Some("2016-11"));
+        assert_eq!(one("11 / 2016").as_deref(), Some("2016-11"));
+        assert_eq!(one("11- 2016").as_deref(), Some("2016-11"));
+        assert_eq!(one("2016/11").as_deref(), Some("2016-11"));
+        assert_eq!(one("2015-3").as_deref(), Some("2015-03"));
+        // Two digits that run forward from the year end a range instead.
+        assert_eq!(one("2009-11").as_deref(), Some("2009..2011"));
+        assert_eq!(one("2007/08").as_deref(), Some("2007..2008"));
+    }
+
+    #[test]
+    fn month_names_in_any_case_and_arrangement() {
+        assert_eq!(one("june 2016").as_deref(), Some("2016-06"));
+        assert_eq!(one("march 3 2015").as_deref(), Some("2015-03-03"));
+        assert_eq!(one("july 4th of 1995").as_deref(), Some("1995-07-04"));
+        assert_eq!(one("Dec. 31 , 1994").as_deref(), Some("1994-12-31"));
+        assert_eq!(one("Dec-2018").as_deref(), Some("2018-12"));
+        assert_eq!(one("Dec/2018").as_deref(), Some("2018-12"));
+        assert_eq!(one("Dec, 2018").as_deref(), Some("2018-12"));
+        assert_eq!(one("Sep-23-2020").as_deref(), Some("2020-09-23"));
+        assert_eq!(one("02nd Jan 2019").as_deref(), Some("2019-01-02"));
+        assert_eq!(one("14april 2015").as_deref(), Some("2015-04-14"));
+        assert_eq!(one("16. Nov. 2016").as_deref(), Some("2016-11-16"));
+        assert_eq!(one("4th of july of 1995").as_deref(), Some("1995-07-04"));
+        assert_eq!(one("05-Aug-2016").as_deref(), Some("2016-08-05"));
+        assert_eq!(one("31/Oct/1974").as_deref(), Some("1974-10-31"));
+        assert_eq!(one("may 2012"), None, "the verb");
     }
 
     #[test]

@@ -17,7 +17,9 @@ pub(crate) fn bare_year_at(src: &str, i: usize, end: usize) -> Option<Value> {
         Some(b',' | b'.' | b':') => !after.is_ascii_digit(),
         Some(b' ') => {
             let rest = &b[5..];
+            // "2016 / 11" is a month of 2016.
             !(rest.starts_with(b"to ")
+                || rest.starts_with(b"/ ")
                 || rest.starts_with(b"through ")
                 || rest.starts_with(b"and "))
         }
@@ -43,11 +45,16 @@ pub(crate) fn bare_year_at(src: &str, i: usize, end: usize) -> Option<Value> {
 }
 
 /// Words after which a four-digit number is a name or a number, not a year.
-const NOT_YEAR_AFTER: [&str; 9] = [
+const NOT_YEAR_AFTER: [&str; 14] = [
     "No.",
     "No",
+    "Nos.",
     "Number",
     "Resolution",
+    "Resolutions",
+    "Law",
+    "Decree",
+    "Case",
     "Category",
     "Flight",
     "Route",
@@ -73,12 +80,20 @@ pub(crate) fn plausible_year(src: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    let prev_word = before(src, start, 24).trim_end_matches([' ', '\u{a0}']);
+    !named_number(src, start)
+}
+
+/// Is the number at `start` one that a word before it names: "Resolution
+/// 1325", "No. 12/2016", "PRN: 2014/1187", "PACC 2030" (an acronym)?
+pub(crate) fn named_number(src: &str, start: usize) -> bool {
+    let prev_word = before(src, start, 24).trim_end_matches([' ', '\u{a0}', ':']);
     let prev_word = prev_word.rsplit([' ', '\n', '(']).next().unwrap_or("");
-    if NOT_YEAR_AFTER.contains(&prev_word) {
-        return false;
+    if NOT_YEAR_AFTER
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev_word))
+    {
+        return true;
     }
     // An acronym before the number makes it part of a name: "PACC 2030", "COVID 2019".
-    let is_acronym = prev_word.len() >= 2 && prev_word.bytes().all(|b| b.is_ascii_uppercase());
-    !is_acronym
+    prev_word.len() >= 2 && prev_word.bytes().all(|b| b.is_ascii_uppercase())
 }
