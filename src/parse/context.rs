@@ -122,20 +122,43 @@ const NEAR: usize = 90;
 /// Fills `year` on each amount from the dates of its clause.
 pub(crate) fn link_years(src: &str, values: &mut [Value]) {
     let mut inherited: Option<(usize, Year)> = None; // (end of the amount, its year)
+    let mut fronted: Option<(usize, Year)> = None; // the same, for a year before its amount
     for m in 0..values.len() {
         if !matches!(values[m].data, ValueData::Money(_)) {
             continue;
         }
         let span = values[m].span;
+        let before = || year_before(src, values, m);
+        let fronted_now = year_after(src, values, m).is_none()
+            && before().is_some()
+            && opens_with_its_year(&src[sentence_start(src, span.start)..span.start]);
         let year = year_after(src, values, m)
-            .or_else(|| year_before(src, values, m))
+            .or_else(before)
             .or_else(|| {
                 // "..., including $100 million": a part takes the year of its total.
                 let (total_end, year) = inherited?;
                 let between = src.get(total_end..span.start)?;
                 (between.len() < 200 && !clause_break(between) && between.contains("including"))
                     .then_some(year)
+            })
+            .or_else(|| {
+                // "In 2015, Seychelles imported $18.5 million ..., and exported
+                // $5.8 million": a year that opens the clause is every amount's in it.
+                let (first_end, year) = fronted?;
+                let between = src.get(first_end..span.start)?;
+                let dated = values[..m]
+                    .iter()
+                    .rev()
+                    .take_while(|v| v.span.start >= first_end)
+                    .any(|v| year_of(v).is_some());
+                (between.len() < 300 && !clause_break(between) && !dated).then_some(year)
             });
+        if fronted_now {
+            fronted = year.map(|y| (span.end, y));
+        } else if fronted.is_some_and(|(end, _)| src.get(end..span.start).is_none_or(clause_break))
+        {
+            fronted = None;
+        }
         if let ValueData::Money(money) = &mut values[m].data {
             money.year = year.map(|(y, _)| y);
             money.fiscal_year = year.is_some_and(|(_, fiscal)| fiscal);
@@ -157,6 +180,22 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
             }
         }
     }
+}
+
+/// Does a sentence open with the year it is about: "In 2015, ..." | "In FY
+/// 2017, ..." | "In fiscal year 2020, ..."?
+fn opens_with_its_year(sentence: &str) -> bool {
+    let Some(rest) = sentence.strip_prefix("In ") else {
+        return false;
+    };
+    let rest = rest
+        .strip_prefix("FY")
+        .or_else(|| rest.strip_prefix("fiscal year"))
+        .or_else(|| rest.strip_prefix("Fiscal Year"))
+        .unwrap_or(rest)
+        .trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4 && rest[4..].starts_with(',')
 }
 
 /// Where the sentence holding byte `at` starts: after ". " (not "U.S. "), or a
@@ -229,11 +268,16 @@ fn year_of(v: &Value) -> Option<Year> {
 fn year_after(src: &str, values: &[Value], m: usize) -> Option<Year> {
     let end = values[m].span.end;
     for v in &values[m + 1..] {
-        if v.span.start > end + NEAR || matches!(v.data, ValueData::Money(_)) {
+        if v.span.start > end + NEAR {
             return None;
         }
         let between = src.get(end..v.span.start)?;
         if clause_break(between) {
+            return None;
+        }
+        // "from $13.2 billion to $23.1 billion (2017)": the year is the
+        // second amount's; the first is where the change began.
+        if matches!(v.data, ValueData::Money(_)) {
             return None;
         }
         if let Some(y) = year_of(v) {
@@ -261,22 +305,43 @@ fn year_before(src: &str, values: &[Value], m: usize) -> Option<Year> {
         let between = src.get(v.span.end..start)?;
         let bytes = between.as_bytes();
         // At most NEAR bytes: a byte walk, not a searcher built per amount.
-        let ranged =
-            bytes.windows(4).any(|w| w == b" to ") || bytes.windows(6).any(|w| w == b" from ");
+        // "from 2009 to $5 billion": the year opens a range, and gives no
+        // amount its year; "FY 2010 Assistance to Haiti ... $381,911,301" does.
+        let ranged = between.starts_with(" to ")
+            || between.starts_with(" through ")
+            || bytes.windows(6).any(|w| w == b" from ");
         if clause_break(between) || ranged {
             return None;
         }
         if let Some(y) = year_of(v) {
+            // "After the April 25, 2015 earthquake, ... $130 million": a day
+            // dates an event, not the period an amount is for.
+            if matches!(
+                v.data,
+                ValueData::Date {
+                    value: crate::date::DateValue::Day(_)
+                }
+            ) {
+                return None;
+            }
             // "Since 2004, ... $1 billion" is a total over years, not for one.
             let lead = src[..v.span.start].trim_end();
             let open_ended = [
-                "since", "Since", "until", "through", "by", "between", "from", "From",
+                "since", "Since", "until", "through", "by", "between", "from", "From", "as of",
+                "As of",
             ]
             .iter()
             .any(|w| {
                 lead.ends_with(w) && !lead[..lead.len() - w.len()].ends_with(char::is_alphanumeric)
             });
-            return (!open_ended).then_some(y);
+            // "Since our assistance began in 1993, ... $51 million": a clause
+            // opened by "since" dates a start, and the amount is a total.
+            let sentence = &src[sentence_start(src, v.span.start)..v.span.start];
+            let clause = sentence.rsplit(',').next().unwrap_or(sentence).trim_start();
+            let since_clause = clause.starts_with("Since ")
+                || clause.starts_with("since ")
+                || clause.contains(" since ");
+            return (!open_ended && !since_clause).then_some(y);
         }
     }
     None
@@ -385,6 +450,37 @@ mod tests {
         assert_eq!(
             years("Since 2004 it has invested more than $1 billion."),
             vec![None]
+        );
+    }
+
+    #[test]
+    fn a_year_that_opens_the_sentence_dates_each_amount_in_it() {
+        assert_eq!(
+            years("In 2015, it imported $18.5 million in goods, and exported $5.8 million."),
+            vec![Some(2015), Some(2015)]
+        );
+        // Not when the year only dates a moment of reckoning.
+        assert_eq!(
+            years(
+                "As of December 31, 2009, it had appropriated $51.01 billion, and $2 billion more."
+            ),
+            vec![None, None]
+        );
+    }
+
+    #[test]
+    fn a_clause_opened_by_since_dates_a_start_not_the_amount() {
+        assert_eq!(
+            years("As the largest donor since our aid began in 1993, it has given $51 million."),
+            vec![None]
+        );
+        assert_eq!(
+            years("Total FY 2010 Assistance to Haiti for the Earthquake...... $381,911,301"),
+            vec![Some(2010)]
+        );
+        assert_eq!(
+            years("it rose from $13.2 billion to $23.1 billion (2017)."),
+            vec![None, Some(2017)]
         );
     }
 }

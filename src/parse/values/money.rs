@@ -380,7 +380,10 @@ pub(crate) fn money_at(
     let (stop, found) = read(src, i, end, amount)?;
     // An archive cut at "Exports--$12.8 " leaves an amount whose scale word
     // may be lost; a careful reader leaves it out, and so do we, saying so.
+    // Only a number a scale could follow: "$12.8", "$45", not "$381,911,301".
+    let scalable = found.amount.fract() != Decimal::ZERO || found.amount < Decimal::from(1000);
     if found.scale.is_none()
+        && scalable
         && src.as_bytes()[stop - 1].is_ascii_digit()
         && cut_scale_word(&src[stop..])
     {
