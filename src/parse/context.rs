@@ -4,6 +4,7 @@
 //! "FY 2017 assistance of $40 million" gives 2017; "$240 million in FY 2022,
 //! including $100 million ..." gives 2022 to the parts too.
 
+use crate::date::DateValue;
 use crate::value::{Value, ValueData};
 
 use super::openings::Openings;
@@ -123,6 +124,7 @@ const NEAR: usize = 90;
 pub(crate) fn link_years(src: &str, values: &mut [Value]) {
     let mut inherited: Option<(usize, Year)> = None; // (end of the amount, its year)
     let mut fronted: Option<(usize, Year)> = None; // the same, for a year before its amount
+    let mut listed: Option<(usize, Year)> = None; // the same, for a list after a colon
     for m in 0..values.len() {
         if !matches!(values[m].data, ValueData::Money(_)) {
             continue;
@@ -153,6 +155,32 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
                     .any(|v| year_of(v).is_some());
                 (between.len() < 300 && !clause_break(between) && !dated).then_some(year)
             });
+        let year = year.or_else(|| {
+            // "Major cases in FY 20 include: Japan ($23.11B); Morocco ($4.25B)":
+            // the items of a list after a colon share the year of its opening.
+            let (last_end, year) = listed?;
+            let between = src.get(last_end..span.start)?;
+            let sentence_ends = between.contains('\n')
+                || memchr::memchr_iter(b'.', between.as_bytes())
+                    .any(|k| between.as_bytes().get(k + 1) == Some(&b' '));
+            // Items of such a list are set off by semicolons; commas part the
+            // shares of a total ("$26.75 billion for security, $14.75 billion ...").
+            (between.len() < 200 && !sentence_ends && between.contains(';')).then_some(year)
+        });
+        let opens_a_list = year.is_some()
+            && values[..m]
+                .iter()
+                .rev()
+                .find_map(|v| year_of(v).map(|_| v.span.end))
+                .is_some_and(|y_end| {
+                    y_end < span.start
+                        && src.get(y_end..span.start).is_some_and(|b| b.contains(": "))
+                });
+        if opens_a_list || listed.is_some() && year.is_some() && year == listed.map(|(_, y)| y) {
+            listed = year.map(|y| (span.end, y));
+        } else {
+            listed = None;
+        }
         if fronted_now {
             fronted = year.map(|y| (span.end, y));
         } else if fronted.is_some_and(|(end, _)| src.get(end..span.start).is_none_or(clause_break))
@@ -256,10 +284,9 @@ type Year = (i32, bool);
 
 fn year_of(v: &Value) -> Option<Year> {
     match v.data {
-        ValueData::Date { value } => Some((
-            value.year(),
-            matches!(value, crate::date::DateValue::FiscalYear(_)),
-        )),
+        ValueData::Date { value } => {
+            Some((value.year(), matches!(value, DateValue::FiscalYear(_))))
+        }
         _ => None,
     }
 }
@@ -314,12 +341,13 @@ fn year_before(src: &str, values: &[Value], m: usize) -> Option<Year> {
             return None;
         }
         if let Some(y) = year_of(v) {
-            // "After the April 25, 2015 earthquake, ... $130 million": a day
-            // dates an event, not the period an amount is for.
+            // "After the April 25, 2015 earthquake, ... $130 million", "PDA 56
+            // APRIL 24, 2024 $1B": a day dates an event (an announcement, a
+            // pledge), not the period an amount is for.
             if matches!(
                 v.data,
                 ValueData::Date {
-                    value: crate::date::DateValue::Day(_)
+                    value: DateValue::Day(_)
                 }
             ) {
                 return None;
@@ -466,6 +494,24 @@ mod tests {
             ),
             vec![None, None]
         );
+    }
+
+    #[test]
+    fn items_of_a_list_after_a_colon_share_its_year() {
+        assert_eq!(
+            years("Cases in FY 20 include: Japan ($23.11B); Morocco ($4.25B); Israel ($3.0B). Then $5 billion."),
+            vec![Some(2020), Some(2020), Some(2020), None]
+        );
+        // Commas part the shares of a total, which take no year from afar.
+        assert_eq!(
+            years("It was appropriated in FY 2010: $26.75 billion for security, $14.75 billion for aid."),
+            vec![Some(2010), None]
+        );
+    }
+
+    #[test]
+    fn a_day_dates_an_event_not_the_amount() {
+        assert_eq!(years("PDA 56APRIL 24, 2024$1B"), vec![None]);
     }
 
     #[test]
