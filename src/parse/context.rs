@@ -167,15 +167,14 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
             // shares of a total ("$26.75 billion for security, $14.75 billion ...").
             (between.len() < 200 && !sentence_ends && between.contains(';')).then_some(year)
         });
-        let opens_a_list = year.is_some()
+        // The list's year is stated before its colon: "in FY 20 include: ...".
+        let opens_a_list = year_after(src, values, m).is_none()
+            && before().is_some()
             && values[..m]
                 .iter()
                 .rev()
                 .find_map(|v| year_of(v).map(|_| v.span.end))
-                .is_some_and(|y_end| {
-                    y_end < span.start
-                        && src.get(y_end..span.start).is_some_and(|b| b.contains(": "))
-                });
+                .is_some_and(|y_end| src.get(y_end..span.start).is_some_and(|b| b.contains(": ")));
         if opens_a_list || listed.is_some() && year.is_some() && year == listed.map(|(_, y)| y) {
             listed = year.map(|y| (span.end, y));
         } else {
