@@ -59,6 +59,25 @@ pub fn parse(text: &str) -> Result<FactSheet, Error> {
     parse::document(text)
 }
 
+/// The typed values of any prose: a sentence, a table cell, a paragraph of
+/// any document, in the order they occur, with each amount's year and
+/// qualifier read from its clause as in a fact sheet.
+///
+/// No document checks run: an empty or one-word text gives no values, not an
+/// error. The warnings say what was ambiguous ("04/05/2016") or cut off.
+///
+/// ```
+/// let (values, _warnings) = factsheet::values("In 2015, exports reached 20€ and CHF 19.90.");
+/// let amounts: Vec<String> = values.iter().filter_map(|v| match &v.data {
+///     factsheet::ValueData::Money(m) => Some(format!("{} {} {:?}", m.amount, m.currency, m.year)),
+///     _ => None,
+/// }).collect();
+/// assert_eq!(amounts, ["20 EUR Some(2015)", "19.90 CHF Some(2015)"]);
+/// ```
+pub fn values(text: &str) -> (Vec<Value>, Vec<Warning>) {
+    parse::prose_values(text)
+}
+
 impl std::str::FromStr for FactSheet {
     type Err = Error;
 

@@ -130,6 +130,26 @@ proptest! {
     }
 
     #[test]
+    fn any_prose_gives_values_inside_it(
+        pieces in prop::collection::vec(prop::sample::select(vec![
+            "20€", "CHF 19.90", "USD115", "A$190", "$1-2 billion", "10-20 dollars", "between ", " and ",
+            "125 million Australian dollars", "12.500 ₫", "-15€", "$-99.99", "$2.174T", "$.75", "₹", "HK$",
+            "21/04/2016", "2018-7-6", "11/2016", "june 2016", "05-Aug-2016", "04th Jan 2019", "5 to 7 percent",
+            "%29%20", "In 2015, ", " ", ", ", "\n", "1", "-", "/", ".", "USD", "€", "dollars", "FY 20", ": ", "; ",
+        ]), 0..40)
+    ) {
+        let text = pieces.concat();
+        let (values, warnings) = factsheet::values(&text);
+        for v in &values {
+            prop_assert_eq!(&text[v.span.start..v.span.end], v.text.as_str());
+        }
+        prop_assert!(values.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+        for w in &warnings {
+            prop_assert!(w.span.end <= text.len());
+        }
+    }
+
+    #[test]
     fn text_made_of_fact_sheet_pieces_never_breaks_it(
         pieces in prop::collection::vec(prop::sample::select(vec![
             "U.S. Relations With ", "Peru", "\n", "\n\n", "Bureau of African Affairs", "Fact Sheet", "April 2, 2018",

@@ -30,6 +30,11 @@ use crate::document::FactSheet;
 use crate::error::{Error, ErrorKind};
 use crate::span::Span;
 
+/// The typed values of any prose, with no document checks.
+pub(crate) fn prose_values(src: &str) -> (Vec<crate::value::Value>, Vec<crate::error::Warning>) {
+    read::prose_values(src)
+}
+
 /// Parses a whole text.
 pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
     check::readable(src)?;

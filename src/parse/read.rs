@@ -77,3 +77,17 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
     doc.warnings = warnings;
     doc
 }
+
+/// The typed values of any prose (a sentence, a table cell, a paragraph),
+/// read as a fact sheet's passages are, with no document around them.
+pub(crate) fn prose_values(src: &str) -> (Vec<Value>, Vec<Warning>) {
+    let mut values = Vec::with_capacity(src.len() / 64 + 8);
+    let mut warnings = Vec::new();
+    scan::scan(src, 0, src.len(), &mut values, &mut warnings);
+    let mut by_code = Vec::new();
+    postal::addresses(src, 0, src.len(), &mut by_code);
+    values.sort_by_key(|v| v.span.start);
+    let mut values = postal::merge(values, by_code);
+    context::link_years(src, &mut values);
+    (values, warnings)
+}
