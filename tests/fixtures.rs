@@ -11,7 +11,10 @@ fn valid_fixtures() {
         let src = fs::read_to_string(path).unwrap();
         let doc = factsheet::parse(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         common::check_invariants(&src, &doc);
-        insta::assert_snapshot!(common::describe(&src, &doc));
+        // The input stands in the snapshot's header, beside what was read from it.
+        insta::with_settings!({ description => src.as_str(), omit_expression => true }, {
+            insta::assert_snapshot!(common::describe(&src, &doc));
+        });
     });
 }
 
@@ -20,7 +23,9 @@ fn invalid_fixtures_fail_with_a_position() {
     insta::glob!("../fixtures/invalid", "*.txt", |path| {
         let src = fs::read_to_string(path).unwrap();
         let err = factsheet::parse(&src).expect_err("an invalid fixture must not parse");
-        insta::assert_snapshot!(format!("{err}\n\n{}", err.render(&src)));
+        insta::with_settings!({ description => src.as_str(), omit_expression => true }, {
+            insta::assert_snapshot!(format!("{err}\n\n{}", err.render(&src)));
+        });
     });
 }
 

@@ -209,11 +209,37 @@ fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Op
     if h.title.is_some() {
         return None;
     }
+    // A scraped page's title carries its site: "U.S. Relations With Ghana |
+    // Travel.gov", "... - United States Department of State".
+    let t = without_site_name(t);
     if let Some(country) = relations_with(t) {
-        h.title = Some(collapse(t));
+        // "Fact Sheets: U.S. Relations With Ghana": the sheet's title is its own part.
+        let own = t.find("U.S. ").map_or(t, |at| &t[at..]);
+        h.title = Some(collapse(own));
         h.country = Some(country);
         h.kind = Some(Kind::Factsheet);
         return Some(Anchor::Title);
+    }
+    // An aggregator's or a reprint's title: "U.S. Bilateral Relations Fact
+    // Sheets: Ghana", "Fact Sheets: U.S. Relations With Ghana".
+    if let Some((collection, name)) = t.rsplit_once(": ") {
+        let names_the_series = ["Relations", "relations", "Fact Sheets", "Fact sheets"]
+            .iter()
+            .any(|w| collection.contains(w));
+        let own_title = relations_with(name);
+        let country = own_title.clone().unwrap_or_else(|| country_name(name));
+        if names_the_series
+            && !collection.contains("Background Note")
+            && super::facts::codes::country_code(&country).is_some()
+        {
+            // The collection's name is the site's, not the sheet's: the sheet's
+            // title is the part after the colon when it is one ("U.S.
+            // Relations With Ghana"), else the reprint lost it.
+            h.title = own_title.map(|_| collapse(name));
+            h.country = Some(country);
+            h.kind = Some(Kind::Factsheet);
+            return Some(Anchor::Title);
+        }
     }
     if let Some(at) = t.rfind("Background Note") {
         let title = &t[at..];
@@ -274,14 +300,44 @@ pub(crate) fn is_label(t: &str) -> bool {
         if a.eq_ignore_ascii_case("fact") && b.eq_ignore_ascii_case("sheet"))
 }
 
-/// "U.S. Relations With the Solomon Islands" -> "Solomon Islands".
+/// "U.S. Relations With the Solomon Islands" -> "Solomon Islands"; also
+/// after a collection's name ("Fact Sheets: U.S. Relations With Ghana").
 fn relations_with(t: &str) -> Option<String> {
-    let rest = t.strip_prefix("U.S. ")?;
+    if t.len() > 80 {
+        return None;
+    }
+    let at = t.find("U.S. ")?;
+    let rest = &t[at + "U.S. ".len()..];
     let lower = rest.get(..15)?.to_ascii_lowercase();
-    if lower != "relations with " || t.len() > 80 {
+    // Only a title opens with it, or a collection's name and a colon before it.
+    if lower != "relations with " || at > 0 && !t[..at].trim_end().ends_with(':') {
         return None;
     }
     Some(country_name(&rest[15..]))
+}
+
+/// A title without the site name a scraped page's title carries after a bar
+/// or a dash: "U.S. Relations With Ghana | Travel.gov" -> "U.S. Relations With
+/// Ghana". Only a segment that names a site goes.
+fn without_site_name(t: &str) -> &str {
+    for mark in [" | ", " - ", " – ", " — "] {
+        if let Some((title, site)) = t.rsplit_once(mark) {
+            let names_a_site = [
+                ".gov",
+                ".com",
+                ".org",
+                "Department of State",
+                "Embassy",
+                "State Department",
+            ]
+            .iter()
+            .any(|w| site.contains(w));
+            if names_a_site && !title.trim().is_empty() {
+                return title.trim_end();
+            }
+        }
+    }
+    t
 }
 
 /// "U.S.-PERU RELATIONS" | "U.S. - SAO TOME AND PRINCIPE RELATIONS" |
@@ -364,6 +420,32 @@ mod tests {
 
     fn read(src: &str) -> Header {
         header(src, &split(src))
+    }
+
+    #[test]
+    fn aggregator_and_scraped_titles() {
+        let body =
+            "\n\nBureau of African Affairs\nFact Sheet\nMarch 4, 2020\n\nProse follows here.\n";
+        let h = read(&format!(
+            "U.S. Bilateral Relations Fact Sheets: Ghana{body}"
+        ));
+        assert_eq!(
+            (h.title.as_deref(), h.country.as_deref()),
+            (None, Some("Ghana"))
+        );
+        assert_eq!(h.kind, Some(Kind::Factsheet));
+        let h = read(&format!(
+            "Fact Sheets: U.S. Relations With Ghana | Travel.gov{body}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("U.S. Relations With Ghana"));
+        let h = read(&format!(
+            "U.S. Relations With Ghana - United States Department of State{body}"
+        ));
+        assert_eq!(h.title.as_deref(), Some("U.S. Relations With Ghana"));
+        assert_eq!(h.country.as_deref(), Some("Ghana"));
+        // A colon title that names no country is no sheet's.
+        let h = read(&format!("Fact Sheets: Recent Releases{body}"));
+        assert_ne!(h.country.as_deref(), Some("Recent Releases"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! of the country and the bureau, when relations were established, shared
 //! memberships, year-value series and diplomatic missions.
 
-mod codes;
+pub(crate) mod codes;
 mod memberships;
 mod missions;
 mod series;
