@@ -220,26 +220,8 @@ fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Op
         h.kind = Some(Kind::Factsheet);
         return Some(Anchor::Title);
     }
-    // An aggregator's or a reprint's title: "U.S. Bilateral Relations Fact
-    // Sheets: Ghana", "Fact Sheets: U.S. Relations With Ghana".
-    if let Some((collection, name)) = t.rsplit_once(": ") {
-        let names_the_series = ["Relations", "relations", "Fact Sheets", "Fact sheets"]
-            .iter()
-            .any(|w| collection.contains(w));
-        let own_title = relations_with(name);
-        let country = own_title.clone().unwrap_or_else(|| country_name(name));
-        if names_the_series
-            && !collection.contains("Background Note")
-            && super::facts::codes::country_code(&country).is_some()
-        {
-            // The collection's name is the site's, not the sheet's: the sheet's
-            // title is the part after the colon when it is one ("U.S.
-            // Relations With Ghana"), else the reprint lost it.
-            h.title = own_title.map(|_| collapse(name));
-            h.country = Some(country);
-            h.kind = Some(Kind::Factsheet);
-            return Some(Anchor::Title);
-        }
+    if collection_title(t, h) {
+        return Some(Anchor::Title);
     }
     if let Some(at) = t.rfind("Background Note") {
         let title = &t[at..];
@@ -291,6 +273,32 @@ fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Op
         }
     }
     None
+}
+
+/// An aggregator's or a reprint's title: "U.S. Bilateral Relations Fact
+/// Sheets: Ghana", "Fact Sheets: U.S. Relations With Ghana". Fills `h` and
+/// says whether it was one.
+fn collection_title(t: &str, h: &mut Header) -> bool {
+    if let Some((collection, name)) = t.rsplit_once(": ") {
+        let names_the_series = ["Relations", "relations", "Fact Sheets", "Fact sheets"]
+            .iter()
+            .any(|w| collection.contains(w));
+        let own_title = relations_with(name);
+        let country = own_title.clone().unwrap_or_else(|| country_name(name));
+        if names_the_series
+            && !collection.contains("Background Note")
+            && super::facts::codes::country_code(&country).is_some()
+        {
+            // The collection's name is the site's, not the sheet's: the sheet's
+            // title is the part after the colon when it is one ("U.S.
+            // Relations With Ghana"), else the reprint lost it.
+            h.title = own_title.map(|_| collapse(name));
+            h.country = Some(country);
+            h.kind = Some(Kind::Factsheet);
+            return true;
+        }
+    }
+    false
 }
 
 /// The "Fact Sheet" label line, whatever its case and spaces ("Fact\u{a0}Sheet").
