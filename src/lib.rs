@@ -29,6 +29,7 @@
 pub mod address;
 pub mod date;
 mod decimal_string;
+mod decode;
 pub mod document;
 pub mod error;
 pub mod facts;
@@ -42,6 +43,7 @@ pub use address::{Address, LineKind, Phone};
 /// strings inline, longer ones on the heap; it derefs to `&str`.
 pub use compact_str::CompactString;
 pub use date::DateValue;
+pub use decode::{decode, Decoded, Encoding, MAX_SPANNED};
 pub use document::{FactSheet, Kind, OrganizationList, Passage, Quote, Section, Skipped};
 pub use error::{Error, ErrorKind, Warning};
 pub use facts::{
@@ -57,6 +59,26 @@ pub use value::{Count, Percent, Value, ValueData};
 /// binary, no prose); everything recoverable is a [`Warning`] on the result.
 pub fn parse(text: &str) -> Result<FactSheet, Error> {
     parse::document(text)
+}
+
+/// Parses a fact sheet from a file's bytes: UTF-8, UTF-16 with a byte-order
+/// mark, or UTF-8 with stray Windows-1252 bytes (see [`decode`]). What the
+/// decoding noticed comes first among the warnings; the document's spans
+/// count bytes of the decoded text, which the result does not hold: call
+/// [`decode`] and [`parse`] to keep it.
+///
+/// ```
+/// let bytes = b"U.S. Relations With Peru\n\nPeru\x92s trade reached $9.1 billion in 2009.\n";
+/// let sheet = factsheet::parse_bytes(bytes)?;
+/// assert_eq!(sheet.country.as_deref(), Some("Peru"));
+/// assert!(sheet.warnings[0].message.contains("Windows-1252"));
+/// # Ok::<(), factsheet::Error>(())
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<FactSheet, Error> {
+    let decoded = decode(bytes);
+    let mut sheet = parse(&decoded.text)?;
+    sheet.warnings.splice(0..0, decoded.warnings);
+    Ok(sheet)
 }
 
 /// The typed values of any prose: a sentence, a table cell, a paragraph of

@@ -277,3 +277,289 @@ fn help_explains_each_option_with_an_example() {
     }
     assert!(help.matches("Example").count() >= 5, "{help}");
 }
+
+// One test per defect of the command line found by trying it as a new user
+// would and under faults (issue 12); each failed on the code before it.
+
+#[test]
+fn output_onto_an_input_is_refused_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("a.txt");
+    fs::copy("fixtures/standard-chile.txt", &sheet).unwrap();
+    let before = fs::read(&sheet).unwrap();
+    let out = factsheet()
+        .args(["parse", "--format", "jsonl"])
+        .arg(&sheet)
+        .arg("-o")
+        .arg(&sheet)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("onto the input"));
+    assert_eq!(
+        fs::read(&sheet).unwrap(),
+        before,
+        "the input must be untouched"
+    );
+}
+
+#[test]
+fn output_inside_the_folder_read_is_not_read_back() {
+    let dir = archive();
+    let target = dir.path().join("out.txt");
+    for _ in 0..2 {
+        let status = factsheet()
+            .args(["parse", "-q", "--format", "jsonl"])
+            .arg(dir.path())
+            .arg("-o")
+            .arg(&target)
+            .output()
+            .unwrap()
+            .status;
+        assert_eq!(status.code(), Some(1), "the archive holds a failing file");
+    }
+    let lines = fs::read_to_string(&target).unwrap();
+    let sources: Vec<String> = lines
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].to_string())
+        .collect();
+    assert_eq!(sources.len(), 6, "{sources:?}");
+    assert!(
+        sources.iter().all(|s| !s.contains("out.txt")),
+        "{sources:?}"
+    );
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("partial"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "the temporary file is renamed into place"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_and_special_files_in_a_folder_are_followed_or_reported() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = tempfile::tempdir().unwrap();
+    fs::copy(
+        "fixtures/standard-chile.txt",
+        sheets.path().join("chile.txt"),
+    )
+    .unwrap();
+    symlink(sheets.path(), dir.path().join("linked")).unwrap();
+    symlink(
+        dir.path().join("nowhere.txt"),
+        dir.path().join("dangling.txt"),
+    )
+    .unwrap();
+    symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let out = factsheet()
+        .args(["parse", "-q", "--format", "jsonl"])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let source_of = |needle: &str| {
+        lines
+            .iter()
+            .find(|l| l["source"].as_str().is_some_and(|s| s.contains(needle)))
+            .unwrap_or_else(|| panic!("no record for {needle}: {lines:?}"))
+    };
+    assert_eq!(
+        source_of("linked")["country"],
+        "Chile",
+        "a link to a folder is followed"
+    );
+    assert!(source_of("dangling").get("error").is_some());
+    assert!(
+        source_of("loop").get("error").is_some(),
+        "a link loop is an error record"
+    );
+    if made.is_ok_and(|s| s.success()) {
+        let fifo_record = source_of("pipe.txt");
+        assert!(fifo_record["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("FIFO"));
+        // On the command line too: reported, never read (it would block).
+        let out = factsheet()
+            .arg("parse")
+            .arg(&fifo)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("FIFO"));
+    }
+}
+
+#[test]
+fn one_bad_byte_changes_one_character_not_the_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = fs::read("fixtures/smart-quotes-tunisia.txt").unwrap();
+    bytes.extend_from_slice(b"\nA stray byte \x92 here.\n");
+    let path = dir.path().join("mixed.txt");
+    fs::write(&path, bytes).unwrap();
+    let out = factsheet().arg("parse").arg(&path).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains("â€"),
+        "UTF-8 quotes must not be read as Windows-1252"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let warning = &doc["warnings"][0];
+    assert!(warning["message"]
+        .as_str()
+        .unwrap()
+        .contains("Windows-1252"));
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string("fixtures/standard-chile.txt").unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = dir.path().join("utf16.txt");
+    fs::write(&path, bytes).unwrap();
+    let out = factsheet().arg("parse").arg(&path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["country"], "Chile");
+}
+
+#[test]
+fn a_line_of_prose_with_bars_is_no_menu() {
+    let out = factsheet()
+        .args(["parse", "-"])
+        .write_stdin(
+            "Trade grew | exports rose | imports fell by 5 percent in 2019, the embassy said.\n",
+        )
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["values"].as_array().map(Vec::len), Some(2));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn schema_into_a_full_output_fails_without_a_panic() {
+    let full = fs::File::create("/dev/full").unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("factsheet"))
+        .arg("schema")
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("panicked") && err.contains("writing the schema"),
+        "{err}"
+    );
+}
+
+#[test]
+fn jobs_out_of_range_are_usage_errors() {
+    for jobs in ["0", "20000", "-1"] {
+        let out = factsheet()
+            .args(["parse", "--format", "jsonl", "--jobs", jobs, "fixtures"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "--jobs {jobs}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
+}
+
+#[test]
+fn nothing_found_is_an_error_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["json", "jsonl"] {
+        let out = factsheet()
+            .args(["parse", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no input found"));
+    }
+}
+
+#[test]
+fn a_closed_pipe_stops_the_batch_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string("fixtures/standard-chile.txt").unwrap();
+    for k in 0..400 {
+        fs::write(dir.path().join(format!("{k:04}.txt")), &text).unwrap();
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("factsheet"))
+        .args(["parse", "--format", "jsonl", "--jobs", "2"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("400 files"),
+        "the batch must stop, not report itself done: {err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_keep_their_bytes() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    if fs::copy("fixtures/standard-chile.txt", dir.path().join(name)).is_err() {
+        return; // a file system that refuses such names has none to report
+    }
+    let out = factsheet()
+        .args(["parse", "-q", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert!(
+        doc["source"].as_str().unwrap().ends_with("caf\\xE9.txt"),
+        "{}",
+        doc["source"]
+    );
+}
+
+#[test]
+fn the_summary_counts_warnings() {
+    let out = factsheet()
+        .args(["parse", "--format", "jsonl", "fixtures"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("with warnings"), "{err}");
+}

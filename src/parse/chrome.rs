@@ -172,8 +172,13 @@ pub(crate) fn is_chrome_marked(t: &str, marked: bool) -> bool {
         return true;
     }
     // Navigation: "Home | About | Contact", breadcrumbs "World > Europe > Germany".
+    // Every item of a menu is a few words; a line of prose that holds bars
+    // ("grew | rose | fell by 5 percent in 2019 ...") is none.
+    let short_items = |bar: &str| t.split(bar).all(|item| item.trim().len() <= 40);
     if marked
-        && (t.matches(" | ").count() >= 2 || t.ends_with(" |") || t.matches(" > ").count() >= 2)
+        && (t.matches(" | ").count() >= 2 && short_items(" | ")
+            || t.ends_with(" |")
+            || t.matches(" > ").count() >= 2 && short_items(" > "))
     {
         return true;
     }

@@ -7,7 +7,9 @@ use crate::{read, Format, ParseArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 /// Inputs handed to a worker at once.
@@ -27,21 +29,18 @@ struct Outcome {
     failed: Option<String>,
     bytes: usize,
     kinds: BTreeMap<&'static str, usize>,
+    warnings: usize,
 }
 
 fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
     let (path, text) = match input {
         Input::Unreadable(path, message) => {
-            let source = path.display().to_string();
+            let source = source_name(path);
             return failed(args.format, &source, message, None, None, 0);
         }
         Input::File(path) => (path, read::read(path, args.strict)),
     };
-    let source = if path.as_os_str() == "-" {
-        "-".to_string()
-    } else {
-        path.display().to_string()
-    };
+    let source = source_name(path);
     let text = match text {
         Ok(t) => t,
         Err(e) => return failed(args.format, &source, &e.message, e.line, e.column, 0),
@@ -49,16 +48,9 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
     let bytes = text.text.len();
     match factsheet::parse(&text.text) {
         Ok(mut doc) => {
-            if text.decoded_as_1252 {
-                doc.warnings.insert(
-                    0,
-                    factsheet::Warning {
-                        message: "input is not UTF-8; read as Windows-1252, so spans count bytes of the decoded UTF-8 text"
-                            .into(),
-                        span: factsheet::Span::new(0, 0),
-                    },
-                );
-            }
+            // What the decoding noticed comes first; spans count bytes of the
+            // decoded UTF-8 text.
+            doc.warnings.splice(0..0, text.warnings);
             let mut kinds = BTreeMap::new();
             for v in &doc.values {
                 *kinds.entry(v.kind_name()).or_insert(0) += 1;
@@ -69,6 +61,7 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
                     failed: None,
                     bytes,
                     kinds,
+                    warnings: doc.warnings.len(),
                 },
                 Err(e) => failed(args.format, &source, &e, None, None, bytes),
             }
@@ -91,6 +84,45 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
             outcome.failed = Some(format!("{source}: {shown}"));
             outcome
         }
+    }
+}
+
+/// The path as the output names it: as written when it is UTF-8; else each
+/// byte that is not, escaped as `\xNN`, so that two such names never print
+/// the same (a lossy name would turn both into "�").
+fn source_name(path: &Path) -> String {
+    if let Some(s) = path.to_str() {
+        return s.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        let mut out = String::new();
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    out.push_str(s);
+                    break;
+                }
+                Err(e) => {
+                    let (ok, bad) = rest.split_at(e.valid_up_to());
+                    out.push_str(std::str::from_utf8(ok).unwrap_or_default());
+                    let n = e.error_len().unwrap_or(bad.len()).max(1);
+                    for b in &bad[..n] {
+                        let _ = write!(out, "\\x{b:02X}");
+                    }
+                    rest = &bad[n..];
+                }
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned()
     }
 }
 
@@ -120,6 +152,7 @@ fn failed(
         failed: Some(shown),
         bytes,
         kinds: BTreeMap::new(),
+        warnings: 0,
     }
 }
 
@@ -128,6 +161,9 @@ fn failed(
 struct Tally {
     files: usize,
     failures: usize,
+    /// Documents with at least one warning, and the warnings in all.
+    warned: usize,
+    warnings: usize,
     bytes: usize,
     kinds: BTreeMap<&'static str, usize>,
 }
@@ -145,6 +181,8 @@ impl Tally {
         self.files += 1;
         self.bytes += o.bytes;
         self.failures += usize::from(o.failed.is_some());
+        self.warned += usize::from(o.warnings > 0);
+        self.warnings += o.warnings;
         for (k, n) in &o.kinds {
             *self.kinds.entry(k).or_insert(0) += n;
         }
@@ -154,6 +192,8 @@ impl Tally {
         self.files += other.files;
         self.bytes += other.bytes;
         self.failures += other.failures;
+        self.warned += other.warned;
+        self.warnings += other.warnings;
         for (k, n) in other.kinds {
             *self.kinds.entry(k).or_insert(0) += n;
         }
@@ -195,59 +235,156 @@ impl Sink {
     }
 }
 
-/// A progress bar on standard error, hidden until `found_input` shows it.
+/// A progress line on standard error, hidden until `found_input` shows it.
+/// The walk runs alongside the work, so the total is not known while it
+/// runs: the line counts files done and their rate, and claims no ETA.
 fn progress_bar() -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template("{spinner} {pos} files done, {per_sec}, {elapsed} elapsed")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar
 }
 
-/// Counts one more input. The bar is drawn only on a terminal, without
+/// Counts one more input. The line is drawn only on a terminal, without
 /// `--quiet`, and once the batch is known to be long.
-fn found_input(bar: &ProgressBar, quiet_or_piped: bool) {
-    bar.inc_length(1);
-    if !quiet_or_piped && bar.is_hidden() && bar.length() == Some(PROGRESS_FROM as u64) {
+fn found_input(bar: &ProgressBar, found: &std::sync::atomic::AtomicUsize, quiet_or_piped: bool) {
+    let n = found.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+    if !quiet_or_piped && bar.is_hidden() && n == PROGRESS_FROM {
         bar.set_draw_target(ProgressDrawTarget::stderr());
     }
 }
 
-/// Runs `factsheet parse`; the exit code is 0 when every input parsed, 1 when
-/// some failed, 2 for a usage error.
-pub(crate) fn run(args: &ParseArgs) -> ExitCode {
-    let matcher = match inputs::matcher(&args.glob) {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("factsheet: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    if args.format == Format::Json {
-        let count = inputs::walk(&args.inputs, &matcher).take(2).count();
-        if count != 1 {
-            eprintln!(
-                "factsheet: --format json prints one document, but {} inputs were given; use --format jsonl or csv",
-                if count > 1 { "several" } else { "no" }
-            );
-            return ExitCode::from(2);
+/// Set by Ctrl-C: the batch stops taking inputs, writes what is done, and
+/// ends on a whole record.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed)
+}
+
+/// Where the output goes: standard output, or a file written under a
+/// temporary name beside it and renamed over it only once complete, so an
+/// interrupted or failed run never leaves half a file under the real name.
+struct Destination {
+    target: Option<PathBuf>,
+    partial: Option<PathBuf>,
+}
+
+impl Destination {
+    fn new(output: Option<&Path>) -> Result<Self, String> {
+        let Some(path) = output else {
+            return Ok(Destination {
+                target: None,
+                partial: None,
+            });
+        };
+        let target = inputs::real_path_to_be(path)
+            .ok_or_else(|| format!("{}: the output's folder does not exist", path.display()))?;
+        let name = target
+            .file_name()
+            .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
+        let partial = target.with_file_name(format!(".{name}.factsheet-partial"));
+        Ok(Destination {
+            target: Some(target),
+            partial: Some(partial),
+        })
+    }
+
+    /// The files written, which the walk leaves out.
+    fn files(&self) -> Vec<PathBuf> {
+        self.target.iter().chain(&self.partial).cloned().collect()
+    }
+
+    fn open(&self) -> Result<Box<dyn Write>, String> {
+        match &self.partial {
+            Some(p) => std::fs::File::create(p)
+                .map(|f| Box::new(std::io::BufWriter::with_capacity(1 << 16, f)) as Box<dyn Write>)
+                .map_err(|e| format!("{}: {e}", p.display())),
+            None => Ok(Box::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout().lock(),
+            ))),
         }
     }
-    let out: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(std::io::BufWriter::new(f)),
-            Err(e) => {
-                eprintln!("factsheet: {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+
+    /// Puts a complete output in its place, or removes a failed one.
+    fn close(&self, complete: bool) -> Result<(), String> {
+        let (Some(partial), Some(target)) = (&self.partial, &self.target) else {
+            return Ok(());
+        };
+        if complete {
+            std::fs::rename(partial, target).map_err(|e| format!("{}: {e}", target.display()))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Refuses an output that is one of the inputs named on the command line.
+fn output_onto_an_input(args: &ParseArgs, dest: &Destination) -> Option<String> {
+    let target = dest.target.as_ref()?;
+    args.inputs
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .find(|p| std::fs::canonicalize(p).is_ok_and(|real| real == *target))
+        .map(|p| {
+            format!(
+                "refusing to write the output onto the input {}",
+                p.display()
+            )
+        })
+}
+
+/// Runs `factsheet parse`; the exit code is 0 when every input parsed, 1 when
+/// some failed, 2 for a usage error, 130 when interrupted.
+pub(crate) fn run(args: &ParseArgs) -> ExitCode {
+    let usage = |e: String| {
+        eprintln!("factsheet: {e}");
+        ExitCode::from(2)
     };
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
-        .max(1);
+    let matcher = match inputs::matcher(&args.glob) {
+        Ok(m) => m,
+        Err(e) => return usage(e),
+    };
+    let dest = match Destination::new(args.output.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return usage(e),
+    };
+    if let Some(e) = output_onto_an_input(args, &dest) {
+        return usage(e);
+    }
+    let written = dest.files();
+    let count = inputs::walk(&args.inputs, &matcher, &written)
+        .take(2)
+        .count();
+    if count == 0 {
+        return usage(format!(
+            "no input found: the folders given hold no file matching --glob {:?}",
+            args.glob
+        ));
+    }
+    if args.format == Format::Json && count > 1 {
+        return usage(
+            "--format json prints one document, but several inputs were given; use --format jsonl or csv"
+                .into(),
+        );
+    }
+    let out = match dest.open() {
+        Ok(out) => out,
+        Err(e) => return usage(e),
+    };
+    // Ctrl-C ends the batch at the next whole record; a second one, at once.
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::Relaxed) {
+            std::process::exit(130);
+        }
+    });
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        usize::from,
+    );
     let quiet_or_piped = args.quiet || !std::io::stderr().is_terminal();
     let mut sink = Sink {
         out,
@@ -260,17 +397,28 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
     }
 
     let started = Instant::now();
+    let found = AtomicUsize::new(0);
     if jobs == 1 {
         // One job is one thread: walk, parse and write in turn.
-        for input in inputs::walk(&args.inputs, &matcher) {
-            found_input(&sink.progress, quiet_or_piped);
+        for input in inputs::walk(&args.inputs, &matcher, &written) {
+            if interrupted() || sink.write_error.is_some() {
+                break;
+            }
+            found_input(&sink.progress, &found, quiet_or_piped);
             sink.take(&parse_one(&input, args));
         }
-    } else if let Err(e) = run_parallel(args, &matcher, jobs, &mut sink, quiet_or_piped) {
-        eprintln!("factsheet: {e}");
-        return ExitCode::from(2);
+    } else {
+        run_parallel(
+            args,
+            &matcher,
+            &written,
+            jobs,
+            &mut sink,
+            &found,
+            quiet_or_piped,
+        );
     }
-    finish(args, sink, started)
+    finish(args, sink, &dest, started)
 }
 
 /// A chunk's results: its outputs joined into one buffer (so a buffer
@@ -289,14 +437,15 @@ struct ChunkDone {
 /// in flight, so memory is bounded whatever the batch's size. Chunks, not
 /// single files, travel through the channels: a hand-off per file cost more in
 /// wake-ups than the parse itself.
-#[allow(clippy::unnecessary_wraps)] // one signature with the serial run's
 fn run_parallel(
     args: &ParseArgs,
     matcher: &globset::GlobMatcher,
+    written: &[PathBuf],
     jobs: usize,
     sink: &mut Sink,
+    found: &AtomicUsize,
     quiet_or_piped: bool,
-) -> Result<(), String> {
+) {
     let ahead = jobs * AHEAD_PER_JOB;
     let (work_tx, work_rx) = std::sync::mpsc::channel::<(usize, Vec<Input>)>();
     let work_rx = std::sync::Mutex::new(work_rx);
@@ -327,11 +476,16 @@ fn run_parallel(
         }
         drop(done_tx);
         let progress = sink.progress.clone();
-        let mut walk =
-            inputs::walk(&args.inputs, matcher).inspect(|_| found_input(&progress, quiet_or_piped));
+        let mut walk = inputs::walk(&args.inputs, matcher, written)
+            .inspect(|_| found_input(&progress, found, quiet_or_piped));
         let (mut sent, mut written, mut walked_all) = (0usize, 0usize, false);
         let mut waiting: BTreeMap<usize, ChunkDone> = BTreeMap::new();
         loop {
+            // A closed pipe or Ctrl-C: no more inputs; what is in flight is
+            // still written (or dropped, when nothing can be written).
+            if interrupted() || sink.write_error.is_some() {
+                walked_all = true;
+            }
             while !walked_all && sent - written < ahead {
                 let chunk: Vec<Input> = walk.by_ref().take(CHUNK).collect();
                 if chunk.is_empty() || work_tx.send((sent, chunk)).is_err() {
@@ -352,21 +506,41 @@ fn run_parallel(
         }
         drop(work_tx);
     });
-    Ok(())
 }
 
-/// Flushes, reports, and gives the exit code.
-fn finish(args: &ParseArgs, mut sink: Sink, started: Instant) -> ExitCode {
+/// Flushes, puts the output in place, reports, and gives the exit code.
+fn finish(args: &ParseArgs, mut sink: Sink, dest: &Destination, started: Instant) -> ExitCode {
     if let Err(e) = sink.out.flush() {
         sink.write_error.get_or_insert(e);
     }
+    drop(sink.out);
     sink.progress.finish_and_clear();
-    if let Some(e) = sink.write_error {
-        // A closed pipe (`| head`) is the reader's choice, not a failure to report loudly.
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("factsheet: writing output: {e}");
-            return ExitCode::from(1);
+    let broken_pipe = sink
+        .write_error
+        .as_ref()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe);
+    if let Some(e) = &sink.write_error {
+        // A closed pipe (`| head`) is the reader's choice: stop quietly.
+        if broken_pipe {
+            return ExitCode::SUCCESS;
         }
+        eprintln!("factsheet: writing output: {e}");
+        return ExitCode::from(1);
+    }
+    if interrupted() {
+        if let Some(p) = &dest.partial {
+            eprintln!(
+                "factsheet: interrupted; what was done is in {} (the output was not replaced)",
+                p.display()
+            );
+        } else {
+            eprintln!("factsheet: interrupted; the output ends on the last whole record");
+        }
+        return ExitCode::from(130);
+    }
+    if let Err(e) = dest.close(true) {
+        eprintln!("factsheet: {e}");
+        return ExitCode::from(1);
     }
     let t = sink.tally;
     if !args.quiet && t.files > 1 {
@@ -374,9 +548,11 @@ fn finish(args: &ParseArgs, mut sink: Sink, started: Instant) -> ExitCode {
         let mb = t.bytes as f64 / 1e6;
         let by_kind: Vec<String> = t.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
         eprintln!(
-            "factsheet: {} files, {} failed, {mb:.1} MB in {secs:.2} s ({:.1} MB/s); values: {}",
+            "factsheet: {} files, {} failed, {} with warnings ({} warnings), {mb:.1} MB in {secs:.2} s ({:.1} MB/s); values: {}",
             t.files,
             t.failures,
+            t.warned,
+            t.warnings,
             mb / secs.max(1e-9),
             if by_kind.is_empty() {
                 "none".to_string()

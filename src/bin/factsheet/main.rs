@@ -7,6 +7,7 @@ mod output;
 mod read;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -54,10 +55,10 @@ pub(crate) struct ParseArgs {
     /// Example: --glob '*.htm.txt'
     #[arg(long, default_value = "*.txt")]
     glob: String,
-    /// Worker threads (default: one per core); `--jobs 1` runs on one thread.
-    /// Output is the same for any number. Example: --jobs 2
-    #[arg(long, short, value_name = "N")]
-    jobs: Option<usize>,
+    /// Worker threads, 1 to 256 (default: one per core); `--jobs 1` runs on
+    /// one thread. Output is the same for any number. Example: --jobs 2
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
+    jobs: Option<u8>,
     /// No progress bar and no summary on standard error (errors are still
     /// reported). Example: factsheet parse -q --format jsonl archive/ > out.jsonl
     #[arg(long, short)]
@@ -84,13 +85,15 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Schema => {
             let schema = schemars::schema_for!(factsheet::FactSheet);
-            match serde_json::to_string_pretty(&schema) {
-                Ok(s) => {
-                    println!("{s}");
-                    ExitCode::SUCCESS
-                }
+            let written = serde_json::to_string_pretty(&schema)
+                .map_err(std::io::Error::other)
+                .and_then(|s| writeln!(std::io::stdout().lock(), "{s}"));
+            match written {
+                Ok(()) => ExitCode::SUCCESS,
+                // A reader that closed the pipe wanted no more.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("factsheet: {e}");
+                    eprintln!("factsheet: writing the schema: {e}");
                     ExitCode::from(1)
                 }
             }
