@@ -212,3 +212,83 @@ pub struct Mission {
     /// From the first word that names it to its last number or address.
     pub span: Span,
 }
+
+/// The kinds of fact rows, as `factsheet facts --kind` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    /// Amounts tied to years ([`SeriesRow`]).
+    Series,
+    /// Diplomatic missions ([`Mission`]).
+    Missions,
+    /// The date relations were established ([`DatedFact`]).
+    Relations,
+    /// Shared memberships ([`Membership`]).
+    Memberships,
+}
+
+impl FactKind {
+    /// The name as on the command line and in JSON (`"series"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Series => "series",
+            FactKind::Missions => "missions",
+            FactKind::Relations => "relations",
+            FactKind::Memberships => "memberships",
+        }
+    }
+}
+
+/// One fact of a document as a row, borrowed from its [`Facts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactRow<'a> {
+    /// When relations were established.
+    Relations(&'a DatedFact),
+    /// An organization both countries belong to.
+    Membership(&'a Membership),
+    /// An amount for a year.
+    Series(&'a SeriesRow),
+    /// A diplomatic mission.
+    Mission(&'a Mission),
+}
+
+impl FactRow<'_> {
+    /// Which kind of row it is.
+    pub fn kind(&self) -> FactKind {
+        match self {
+            FactRow::Relations(_) => FactKind::Relations,
+            FactRow::Membership(_) => FactKind::Memberships,
+            FactRow::Series(_) => FactKind::Series,
+            FactRow::Mission(_) => FactKind::Missions,
+        }
+    }
+
+    /// Where the fact is in the text.
+    pub fn span(&self) -> Span {
+        match self {
+            FactRow::Relations(f) => f.span,
+            FactRow::Membership(m) => m.span,
+            FactRow::Series(s) => s.span,
+            FactRow::Mission(m) => m.span,
+        }
+    }
+}
+
+impl Facts {
+    /// Every fact as a row, kind by kind (relations, memberships, series,
+    /// missions), each kind in document order: what `factsheet facts` writes.
+    pub fn rows(&self) -> impl Iterator<Item = FactRow<'_>> {
+        self.relations_established
+            .iter()
+            .map(FactRow::Relations)
+            .chain(self.memberships.iter().map(FactRow::Membership))
+            .chain(self.series.iter().map(FactRow::Series))
+            .chain(self.missions.iter().map(FactRow::Mission))
+    }
+
+    /// The rows of one kind.
+    pub fn rows_of(&self, kind: FactKind) -> impl Iterator<Item = FactRow<'_>> {
+        self.rows().filter(move |r| r.kind() == kind)
+    }
+}

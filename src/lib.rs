@@ -47,7 +47,8 @@ pub use decode::{decode, Decoded, Encoding, MAX_SPANNED};
 pub use document::{FactSheet, Kind, OrganizationList, Passage, Quote, Section, Skipped};
 pub use error::{Error, ErrorKind, Warning};
 pub use facts::{
-    BureauCode, DatedFact, Facts, Measure, Membership, Mission, MissionType, SeriesRow,
+    BureauCode, DatedFact, FactKind, FactRow, Facts, Measure, Membership, Mission, MissionType,
+    SeriesRow,
 };
 pub use money::{Money, Qualifier, Scale};
 pub use span::{Position, Span};

@@ -3,7 +3,7 @@
 
 use crate::inputs::{self, Input};
 use crate::output::{self, ErrorBody};
-use crate::{read, Format, ParseArgs};
+use crate::{read, Format, ParseArgs, Rows};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -55,7 +55,11 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
             for v in &doc.values {
                 *kinds.entry(v.kind_name()).or_insert(0) += 1;
             }
-            match output::document(args.format, &source, &doc) {
+            let rendered = match args.rows {
+                Rows::Facts(kind) => output::facts(args.format, kind, &source, &doc),
+                Rows::Documents => output::document(args.format, &source, &doc),
+            };
+            match rendered {
                 Ok(rendered) => Outcome {
                     rendered,
                     failed: None,
@@ -392,8 +396,14 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
         progress: progress_bar(),
         write_error: None,
     };
-    if args.format == Format::Csv {
-        sink.write(&output::csv_header());
+    match (args.format, args.rows) {
+        (Format::Csv, Rows::Documents) => sink.write(&output::csv_header()),
+        (Format::Csv, Rows::Facts(kind)) => {
+            sink.write(&output::facts_csv_header(
+                kind.unwrap_or(factsheet::FactKind::Series),
+            ));
+        }
+        _ => {}
     }
 
     let started = Instant::now();

@@ -30,6 +30,19 @@ enum Command {
     ///   cat sheet.txt | factsheet parse -
     #[command(verbatim_doc_comment)]
     Parse(ParseArgs),
+    /// Write the facts of fact sheets as rows: one per fact, each with the
+    /// sheet's `source`, `country_code` and `date`, its own fields and span.
+    ///
+    /// CSV holds one kind of fact (`--kind`, default `series`), with fixed
+    /// columns (see the README); JSON Lines holds every kind unless `--kind`
+    /// says one, each row with its `fact`.
+    ///
+    /// Examples:
+    ///   factsheet facts --format csv archive/ > series.csv
+    ///   factsheet facts --format csv --kind missions archive/ > missions.csv
+    ///   factsheet facts --format jsonl archive/ -o facts.jsonl
+    #[command(verbatim_doc_comment)]
+    Facts(FactsArgs),
     /// Print the JSON Schema of the parsed document.
     ///
     /// Example: factsheet schema > factsheet.schema.json
@@ -67,6 +80,99 @@ pub(crate) struct ParseArgs {
     /// with a warning. Example: factsheet parse --strict --format jsonl archive/
     #[arg(long)]
     strict: bool,
+    /// Documents, or (set by `factsheet facts`) fact rows.
+    #[arg(skip)]
+    rows: Rows,
+}
+
+/// What a batch writes per input.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Rows {
+    /// The document (or its values, in CSV).
+    #[default]
+    Documents,
+    /// Its fact rows: of one kind, or (JSON Lines only) all.
+    Facts(Option<factsheet::FactKind>),
+}
+
+#[derive(clap::Args)]
+pub(crate) struct FactsArgs {
+    /// Files or folders to read; `-` reads standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// `csv` (one kind of fact, fixed columns) or `jsonl` (every kind).
+    #[arg(long, value_enum, default_value_t = FactsFormat::Csv)]
+    format: FactsFormat,
+    /// Which facts: series, missions, relations, memberships.
+    #[arg(long, value_enum)]
+    kind: Option<FactKindArg>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Which files in a folder to read, as a glob on the file name.
+    #[arg(long, default_value = "*.txt")]
+    glob: String,
+    /// Worker threads, 1 to 256 (default: one per core).
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
+    jobs: Option<u8>,
+    /// No progress line and no summary on standard error.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Fail on a file that is not UTF-8.
+    #[arg(long)]
+    strict: bool,
+}
+
+/// The formats of `factsheet facts`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FactsFormat {
+    /// One kind of fact per table, fixed columns.
+    Csv,
+    /// One fact per line, each with its `fact` kind.
+    Jsonl,
+}
+
+/// `--kind`, as the command line spells it.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FactKindArg {
+    /// Amounts tied to years.
+    Series,
+    /// Diplomatic missions.
+    Missions,
+    /// When relations were established.
+    Relations,
+    /// Shared memberships.
+    Memberships,
+}
+
+impl From<FactsArgs> for ParseArgs {
+    fn from(a: FactsArgs) -> Self {
+        let kind = a.kind.map(|k| match k {
+            FactKindArg::Series => factsheet::FactKind::Series,
+            FactKindArg::Missions => factsheet::FactKind::Missions,
+            FactKindArg::Relations => factsheet::FactKind::Relations,
+            FactKindArg::Memberships => factsheet::FactKind::Memberships,
+        });
+        let format = match a.format {
+            FactsFormat::Csv => Format::Csv,
+            FactsFormat::Jsonl => Format::Jsonl,
+        };
+        // A CSV table has one kind's columns: series unless said otherwise.
+        let kind = match format {
+            Format::Csv => Some(kind.unwrap_or(factsheet::FactKind::Series)),
+            _ => kind,
+        };
+        ParseArgs {
+            inputs: a.inputs,
+            format,
+            output: a.output,
+            glob: a.glob,
+            jobs: a.jobs,
+            quiet: a.quiet,
+            strict: a.strict,
+            rows: Rows::Facts(kind),
+        }
+    }
 }
 
 /// The output formats.
@@ -99,5 +205,6 @@ fn main() -> ExitCode {
             }
         }
         Command::Parse(args) => batch::run(&args),
+        Command::Facts(args) => batch::run(&ParseArgs::from(args)),
     }
 }
