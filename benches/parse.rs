@@ -1,6 +1,7 @@
-//! Throughput of `parse`: each fixture, all fixtures at once, text dense with
-//! each value kind, and a plain newline count over the same bytes as the
-//! baseline of what the machine can do.
+//! Throughput of `parse`: the fixtures and (when present) the archived texts
+//! of `../shared` file by file, as a batch parses them; each fixture; all
+//! fixtures joined; text dense with each value kind; and a plain newline
+//! count over the same bytes as the baseline of what the machine can do.
 //!
 //! Run: `cargo bench --bench parse`. Figures are MB/s (criterion's
 //! `Throughput::Bytes`).
@@ -91,5 +92,62 @@ fn value_kinds(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, whole_documents, value_kinds);
+/// The texts of `dir`, one per file, when the folder is there.
+fn texts_in(dir: &str) -> Option<Vec<String>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    Some(
+        paths
+            .iter()
+            .filter_map(|p| std::fs::read(p).ok())
+            .map(|b| factsheet::decode(&b).text)
+            .collect(),
+    )
+}
+
+/// The shape of the real work: many sheets, each its own document, parsed
+/// one after another, so that the fixed cost of a document counts as it
+/// does in a batch. One iteration parses every text once; the throughput is
+/// their bytes. The baseline is a newline count over the same files.
+fn file_by_file(c: &mut Criterion) {
+    let fixtures: Vec<String> = fixtures().into_iter().map(|(_, t)| t).collect();
+    let mut sets = vec![("fixtures", fixtures)];
+    match texts_in("../shared/corpus/raw") {
+        Some(corpus) if !corpus.is_empty() => sets.push(("shared-corpus", corpus)),
+        _ => eprintln!(
+            "file-by-file: ../shared/corpus/raw not found; only the fixtures are measured"
+        ),
+    }
+    if let Some(dense) = texts_in("../shared/dense/raw").filter(|d| !d.is_empty()) {
+        sets.push(("shared-dense", dense));
+    }
+    let mut group = c.benchmark_group("file-by-file");
+    for (name, texts) in &sets {
+        let bytes: usize = texts.iter().map(String::len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(BenchmarkId::new("parse", name), |b| {
+            b.iter(|| {
+                for t in texts {
+                    let _ = black_box(factsheet::parse(black_box(t)));
+                }
+            });
+        });
+        group.bench_function(BenchmarkId::new("baseline-memchr-newlines", name), |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|t| memchr::memchr_iter(b'\n', black_box(t.as_bytes())).count())
+                    .sum::<usize>()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, file_by_file, whole_documents, value_kinds);
 criterion_main!(benches);

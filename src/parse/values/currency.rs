@@ -14,7 +14,7 @@
 //! "peso", "rupee") names no currency on its own and is left alone.
 
 use iso_currency::{Currency, IntoEnumIterator};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// An ISO 4217 code for money in circulation: three capitals, not a fund,
@@ -183,32 +183,42 @@ pub(crate) fn name_after(i: &str) -> Option<(&'static str, usize)> {
     if words.is_empty() {
         return None;
     }
-    let key_of = |k: usize| {
-        let mut key = String::new();
-        for &(from, to) in &words[..k] {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            let word = &i[from..to];
-            key.extend(
-                word.trim_end_matches('.')
-                    .chars()
-                    .map(|c| c.to_ascii_lowercase()),
-            );
-        }
-        key
-    };
-    // Only a name's first word can open it: most words after a number fail here.
-    let first = key_of(1);
-    if !opens_a_name(&first) && !singular(&first).is_some_and(|s| opens_a_name(&s)) {
+    // Only a name's first word can open it: most words after a number
+    // ("people", "live", "percent") fail here, with no allocation.
+    let (from, to) = words[0];
+    if !opens_a_name(i[from..to].trim_end_matches('.').as_bytes()) {
         return None;
+    }
+    // A name ends in a currency's unit word ("dollars", "franc", "yen"):
+    // most runs of words after a number ("U.S. citizens resident") end in
+    // none, and need no key built.
+    if !words
+        .iter()
+        .any(|&(from, to)| is_a_unit_word(i[from..to].trim_end_matches('.').as_bytes()))
+    {
+        return None;
+    }
+    // The words in lower case, one key; where each word's part of it ends.
+    let mut key = String::with_capacity(48);
+    let mut key_ends = [0usize; 4];
+    for (n, &(from, to)) in words.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.extend(
+            i[from..to]
+                .trim_end_matches('.')
+                .chars()
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        key_ends[n] = key.len();
     }
     let names = names();
     (1..=words.len()).rev().find_map(|k| {
-        let key = key_of(k);
+        let candidate = &key[..key_ends[k - 1]];
         let code = names
-            .get(key.as_str())
-            .or_else(|| singular(&key).and_then(|s| names.get(s.as_str())))?;
+            .get(candidate)
+            .or_else(|| singular(candidate).and_then(|s| names.get(s.as_ref())))?;
         // A full stop after the name ends the sentence, not the name.
         let (from, to) = words[k - 1];
         let end = from + i[from..to].trim_end_matches('.').len();
@@ -217,7 +227,7 @@ pub(crate) fn name_after(i: &str) -> Option<(&'static str, usize)> {
 }
 
 /// The singular of a currency word: "dollars", "kronor", "reais", "pesos".
-fn singular(key: &str) -> Option<String> {
+fn singular(key: &str) -> Option<std::borrow::Cow<'_, str>> {
     let (head, last) = match key.rsplit_once(' ') {
         Some((h, l)) => (Some(h), l),
         None => (None, key),
@@ -229,17 +239,96 @@ fn singular(key: &str) -> Option<String> {
         "lei" => "leu",
         "leva" => "lev",
         "roubles" | "rubles" | "rouble" => "ruble",
-        _ => last.strip_suffix('s')?,
+        // The common case needs no new string: "dollars" -> "dollar".
+        _ => return key.strip_suffix('s').map(std::borrow::Cow::Borrowed),
     };
-    Some(match head {
+    Some(std::borrow::Cow::Owned(match head {
         Some(h) => format!("{h} {one}"),
         None => one.to_string(),
-    })
+    }))
 }
 
-fn opens_a_name(first_word: &str) -> bool {
-    first_words().contains(first_word)
+/// Is `word` (in any case, perhaps plural) the first word of a name? A
+/// binary search of the sorted first words, the word folded to lower case
+/// on the stack.
+fn opens_a_name(word: &[u8]) -> bool {
+    let (sorted, filter) = first_words();
+    filter.may_hold(word) && in_set(sorted, word)
 }
+
+/// Is `word` (in any case, perhaps plural) the last word of a name?
+fn is_a_unit_word(word: &[u8]) -> bool {
+    let (sorted, filter) = last_words();
+    filter.may_hold(word) && in_set(sorted, word)
+}
+
+/// For each first letter, the lengths of the words that open with it (bit
+/// n for length n, plurals one longer): one table look-up turns away almost
+/// every word before a search.
+struct Filter([u64; 26]);
+
+impl Filter {
+    fn of(words: &[String]) -> Self {
+        let mut bits = [0u64; 26];
+        for w in words {
+            let b = w.as_bytes();
+            if let Some(&first) = b.first().filter(|c| c.is_ascii_lowercase()) {
+                let len = b.len().min(62);
+                bits[usize::from(first - b'a')] |= (1 << len) | (1 << (len + 1));
+            }
+        }
+        Filter(bits)
+    }
+
+    fn may_hold(&self, word: &[u8]) -> bool {
+        match word.first().map(u8::to_ascii_lowercase) {
+            Some(c @ b'a'..=b'z') => self.0[usize::from(c - b'a')] & (1 << word.len().min(63)) != 0,
+            _ => false,
+        }
+    }
+}
+
+fn in_set(set: &WordSet, word: &[u8]) -> bool {
+    let mut buf = [0u8; 24];
+    if word.is_empty() || word.len() > buf.len() {
+        return false;
+    }
+    for (b, w) in buf.iter_mut().zip(word) {
+        *b = w.to_ascii_lowercase();
+    }
+    let lower = &buf[..word.len()];
+    let known = |w: &[u8]| set.contains(w);
+    // "dollars", "kronor", "reais": the plural's stem, or the irregular plural itself.
+    known(lower) || lower.last() == Some(&b's') && known(&lower[..lower.len() - 1])
+}
+
+/// FNV-1a: the words are a few bytes long, and `SipHash`'s set-up cost more
+/// than the look-up (it showed in the profile of amount-dense text).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// A set of lower-case words, looked up by their bytes.
+type WordSet = std::collections::HashSet<Box<[u8]>, FnvBuild>;
 
 /// English words that are also a unique currency's last word: "2 real
 /// problems" and "a 5 mark" are no money.
@@ -301,16 +390,59 @@ fn names() -> &'static HashMap<String, &'static str> {
     })
 }
 
-/// The first words of the names, for stopping the look-up early.
-fn first_words() -> &'static HashSet<String> {
-    static FIRST: OnceLock<HashSet<String>> = OnceLock::new();
-    FIRST.get_or_init(|| {
-        names()
+/// The last words of the names, sorted, with the irregular plurals.
+fn last_words() -> (&'static WordSet, &'static Filter) {
+    static LAST: OnceLock<(WordSet, Filter)> = OnceLock::new();
+    let (words, filter) = LAST.get_or_init(|| {
+        let mut words: Vec<String> = names()
+            .keys()
+            .filter_map(|k| k.rsplit(' ').next())
+            .map(str::to_string)
+            .chain(
+                [
+                    "kronor", "kroner", "reais", "lei", "leva", "roubles", "rouble", "rubles",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        words.sort();
+        words.dedup();
+        let filter = Filter::of(&words);
+        let set = words
+            .into_iter()
+            .map(|w| w.into_bytes().into_boxed_slice())
+            .collect();
+        (set, filter)
+    });
+    (words, filter)
+}
+
+/// The first words of the names, sorted, for stopping the look-up early;
+/// the irregular plurals ("kronor", "reais", "lei") are among them.
+fn first_words() -> (&'static WordSet, &'static Filter) {
+    static FIRST: OnceLock<(WordSet, Filter)> = OnceLock::new();
+    let (words, filter) = FIRST.get_or_init(|| {
+        let mut words: Vec<String> = names()
             .keys()
             .filter_map(|k| k.split(' ').next())
             .map(str::to_string)
-            .collect()
-    })
+            .chain(
+                [
+                    "kronor", "kroner", "reais", "lei", "leva", "roubles", "rouble", "rubles",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        words.sort();
+        words.dedup();
+        let filter = Filter::of(&words);
+        let set = words
+            .into_iter()
+            .map(|w| w.into_bytes().into_boxed_slice())
+            .collect();
+        (set, filter)
+    });
+    (words, filter)
 }
 
 #[cfg(test)]

@@ -225,11 +225,15 @@ fn suffixed(i: &str) -> IResult<&str, Amount> {
     let with_scale = opt(alt((preceded(gap, scale_word), scale_abbreviation)))
         .parse(rest)
         .and_then(|(after, s)| marker_after(after).map(|(r, m)| (r, (s, m))));
-    let (rest, (scale_before, (currency, by_code, scale_after))) = if let Ok(found) = with_scale {
-        found
-    } else {
-        let (r, m) = marker_after(rest)?;
-        (r, (None, m))
+    let (rest, (scale_before, (currency, by_code, scale_after))) = match with_scale {
+        Ok(found) => found,
+        // Only a glued letter can be a marker's start: "6.5 million live"
+        // needs no second look at "million live".
+        Err(_) if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+            let (r, m) = marker_after(rest)?;
+            (r, (None, m))
+        }
+        Err(e) => return Err(e),
     };
     let number = if text.eq_ignore_ascii_case("a") {
         Decimal::ONE
