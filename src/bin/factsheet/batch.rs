@@ -38,7 +38,7 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
             let source = source_name(path);
             return failed(args.format, &source, message, None, None, 0);
         }
-        Input::File(path) => (path, read::read(path, args.strict)),
+        Input::File(path) => (path, read::read(path, args.batch.strict)),
     };
     let source = source_name(path);
     let text = match text {
@@ -329,7 +329,8 @@ impl Destination {
 /// Refuses an output that is one of the inputs named on the command line.
 fn output_onto_an_input(args: &ParseArgs, dest: &Destination) -> Option<String> {
     let target = dest.target.as_ref()?;
-    args.inputs
+    args.batch
+        .inputs
         .iter()
         .filter(|p| p.as_os_str() != "-")
         .find(|p| std::fs::canonicalize(p).is_ok_and(|real| real == *target))
@@ -348,11 +349,11 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
         eprintln!("factsheet: {e}");
         ExitCode::from(2)
     };
-    let matcher = match inputs::matcher(&args.glob) {
+    let matcher = match inputs::matcher(&args.batch.glob) {
         Ok(m) => m,
         Err(e) => return usage(e),
     };
-    let dest = match Destination::new(args.output.as_deref()) {
+    let dest = match Destination::new(args.batch.output.as_deref()) {
         Ok(d) => d,
         Err(e) => return usage(e),
     };
@@ -360,13 +361,13 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
         return usage(e);
     }
     let written = dest.files();
-    let count = inputs::walk(&args.inputs, &matcher, &written)
+    let count = inputs::walk(&args.batch.inputs, &matcher, &written)
         .take(2)
         .count();
     if count == 0 {
         return usage(format!(
             "no input found: the folders given hold no file matching --glob {:?}",
-            args.glob
+            args.batch.glob
         ));
     }
     if args.format == Format::Json && count > 1 {
@@ -385,11 +386,11 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
             std::process::exit(130);
         }
     });
-    let jobs = args.jobs.map_or_else(
+    let jobs = args.batch.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         usize::from,
     );
-    let quiet_or_piped = args.quiet || !std::io::stderr().is_terminal();
+    let quiet_or_piped = args.batch.quiet || !std::io::stderr().is_terminal();
     let mut sink = Sink {
         out,
         tally: Tally::default(),
@@ -410,7 +411,7 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
     let found = AtomicUsize::new(0);
     if jobs == 1 {
         // One job is one thread: walk, parse and write in turn.
-        for input in inputs::walk(&args.inputs, &matcher, &written) {
+        for input in inputs::walk(&args.batch.inputs, &matcher, &written) {
             if interrupted() || sink.write_error.is_some() {
                 break;
             }
@@ -486,7 +487,7 @@ fn run_parallel(
         }
         drop(done_tx);
         let progress = sink.progress.clone();
-        let mut walk = inputs::walk(&args.inputs, matcher, written)
+        let mut walk = inputs::walk(&args.batch.inputs, matcher, written)
             .inspect(|_| found_input(&progress, found, quiet_or_piped));
         let (mut sent, mut written, mut walked_all) = (0usize, 0usize, false);
         let mut waiting: BTreeMap<usize, ChunkDone> = BTreeMap::new();
@@ -553,7 +554,7 @@ fn finish(args: &ParseArgs, mut sink: Sink, dest: &Destination, started: Instant
         return ExitCode::from(1);
     }
     let t = sink.tally;
-    if !args.quiet && t.files > 1 {
+    if !args.batch.quiet && t.files > 1 {
         let secs = started.elapsed().as_secs_f64();
         let mb = t.bytes as f64 / 1e6;
         let by_kind: Vec<String> = t.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();

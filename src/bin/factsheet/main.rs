@@ -49,17 +49,13 @@ enum Command {
     Schema,
 }
 
+/// The arguments of every batch command (`parse`, `facts`).
 #[derive(clap::Args)]
-pub(crate) struct ParseArgs {
-    /// Files or folders to parse; `-` reads standard input.
+pub(crate) struct BatchArgs {
+    /// Files or folders to read; `-` reads standard input.
     /// Example: factsheet parse archive/ extra/sheet.txt
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Output format: `json` (one document), `jsonl` (one document per line,
-    /// with its `source`), or `csv` (one row per value).
-    /// Example: --format csv
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    format: Format,
     /// Write to this file instead of standard output.
     /// Example: --output sheets.jsonl
     #[arg(long, short, value_name = "FILE")]
@@ -68,18 +64,29 @@ pub(crate) struct ParseArgs {
     /// Example: --glob '*.htm.txt'
     #[arg(long, default_value = "*.txt")]
     glob: String,
-    /// Worker threads, 1 to 256 (default: one per core); `--jobs 1` runs on
+    /// Worker threads, 1 to 255 (default: one per core); `--jobs 1` runs on
     /// one thread. Output is the same for any number. Example: --jobs 2
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
     jobs: Option<u8>,
-    /// No progress bar and no summary on standard error (errors are still
+    /// No progress line and no summary on standard error (errors are still
     /// reported). Example: factsheet parse -q --format jsonl archive/ > out.jsonl
     #[arg(long, short)]
     quiet: bool,
-    /// Fail on a file that is not UTF-8 instead of reading it as Windows-1252
-    /// with a warning. Example: factsheet parse --strict --format jsonl archive/
+    /// Fail on a file that is not UTF-8 instead of reading its stray bytes as
+    /// Windows-1252 with a warning. Example: factsheet parse --strict --format jsonl archive/
     #[arg(long)]
     strict: bool,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ParseArgs {
+    #[command(flatten)]
+    batch: BatchArgs,
+    /// Output format: `json` (one document), `jsonl` (one document per line,
+    /// with its `source`), or `csv` (one row per value).
+    /// Example: --format csv
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
     /// Documents, or (set by `factsheet facts`) fact rows.
     #[arg(skip)]
     rows: Rows,
@@ -97,30 +104,14 @@ pub(crate) enum Rows {
 
 #[derive(clap::Args)]
 pub(crate) struct FactsArgs {
-    /// Files or folders to read; `-` reads standard input.
-    #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    batch: BatchArgs,
     /// `csv` (one kind of fact, fixed columns) or `jsonl` (every kind).
     #[arg(long, value_enum, default_value_t = FactsFormat::Csv)]
     format: FactsFormat,
     /// Which facts: series, missions, relations, memberships.
     #[arg(long, value_enum)]
     kind: Option<FactKindArg>,
-    /// Write to this file instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Which files in a folder to read, as a glob on the file name.
-    #[arg(long, default_value = "*.txt")]
-    glob: String,
-    /// Worker threads, 1 to 256 (default: one per core).
-    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
-    jobs: Option<u8>,
-    /// No progress line and no summary on standard error.
-    #[arg(long, short)]
-    quiet: bool,
-    /// Fail on a file that is not UTF-8.
-    #[arg(long)]
-    strict: bool,
 }
 
 /// The formats of `factsheet facts`.
@@ -163,13 +154,8 @@ impl From<FactsArgs> for ParseArgs {
             _ => kind,
         };
         ParseArgs {
-            inputs: a.inputs,
+            batch: a.batch,
             format,
-            output: a.output,
-            glob: a.glob,
-            jobs: a.jobs,
-            quiet: a.quiet,
-            strict: a.strict,
             rows: Rows::Facts(kind),
         }
     }

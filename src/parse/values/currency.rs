@@ -390,59 +390,43 @@ fn names() -> &'static HashMap<String, &'static str> {
     })
 }
 
-/// The last words of the names, sorted, with the irregular plurals.
+/// The last words of the names, with the irregular plurals.
 fn last_words() -> (&'static WordSet, &'static Filter) {
     static LAST: OnceLock<(WordSet, Filter)> = OnceLock::new();
-    let (words, filter) = LAST.get_or_init(|| {
-        let mut words: Vec<String> = names()
-            .keys()
-            .filter_map(|k| k.rsplit(' ').next())
-            .map(str::to_string)
-            .chain(
-                [
-                    "kronor", "kroner", "reais", "lei", "leva", "roubles", "rouble", "rubles",
-                ]
-                .map(String::from),
-            )
-            .collect();
-        words.sort();
-        words.dedup();
-        let filter = Filter::of(&words);
-        let set = words
-            .into_iter()
-            .map(|w| w.into_bytes().into_boxed_slice())
-            .collect();
-        (set, filter)
-    });
-    (words, filter)
+    let (set, filter) = LAST.get_or_init(|| word_set(|k| k.rsplit(' ').next()));
+    (set, filter)
 }
 
-/// The first words of the names, sorted, for stopping the look-up early;
-/// the irregular plurals ("kronor", "reais", "lei") are among them.
+/// The first words of the names, for stopping the look-up early; the
+/// irregular plurals ("kronor", "reais", "lei") are among them.
 fn first_words() -> (&'static WordSet, &'static Filter) {
     static FIRST: OnceLock<(WordSet, Filter)> = OnceLock::new();
-    let (words, filter) = FIRST.get_or_init(|| {
-        let mut words: Vec<String> = names()
-            .keys()
-            .filter_map(|k| k.split(' ').next())
-            .map(str::to_string)
-            .chain(
-                [
-                    "kronor", "kroner", "reais", "lei", "leva", "roubles", "rouble", "rubles",
-                ]
-                .map(String::from),
-            )
-            .collect();
-        words.sort();
-        words.dedup();
-        let filter = Filter::of(&words);
-        let set = words
-            .into_iter()
-            .map(|w| w.into_bytes().into_boxed_slice())
-            .collect();
-        (set, filter)
-    });
-    (words, filter)
+    let (set, filter) = FIRST.get_or_init(|| word_set(|k| k.split(' ').next()));
+    (set, filter)
+}
+
+/// The word `pick` takes from each name, and the irregular plurals, as a
+/// set and its filter.
+fn word_set(pick: fn(&str) -> Option<&str>) -> (WordSet, Filter) {
+    let mut words: Vec<String> = names()
+        .keys()
+        .filter_map(|k| pick(k))
+        .map(str::to_string)
+        .chain(
+            [
+                "kronor", "kroner", "reais", "lei", "leva", "roubles", "rouble", "rubles",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    words.sort();
+    words.dedup();
+    let filter = Filter::of(&words);
+    let set = words
+        .into_iter()
+        .map(|w| w.into_bytes().into_boxed_slice())
+        .collect();
+    (set, filter)
 }
 
 #[cfg(test)]
