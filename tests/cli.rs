@@ -146,22 +146,50 @@ fn csv_has_a_header_and_one_row_per_value() {
     assert!(out.status.success());
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
     assert_eq!(&header[0], "source");
-    assert_eq!(&header[18], "e164");
+    // Every field the JSON has, the document's title and kind included.
+    for name in [
+        "document_kind",
+        "title",
+        "scale",
+        "fiscal_year",
+        "points",
+        "unit",
+        "address_country",
+        "line",
+    ] {
+        column(name);
+    }
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let doc =
         factsheet::parse(&fs::read_to_string("fixtures/standard-chile.txt").unwrap()).unwrap();
     assert_eq!(rows.len(), doc.values.len());
-    let money = rows.iter().find(|r| &r[4] == "money").unwrap();
+    let money = rows.iter().find(|r| &r[column("kind")] == "money").unwrap();
     assert_eq!(
-        (&money[5], &money[8], &money[9], &money[11]),
-        ("$1.2 million", "1200000", "USD", "2018")
+        (
+            &money[column("text")],
+            &money[column("amount")],
+            &money[column("currency")],
+            &money[column("year")],
+            &money[column("scale")],
+            &money[column("fiscal_year")],
+        ),
+        ("$1.2 million", "1200000", "USD", "2018", "million", "true")
     );
-    assert_eq!(&money[3], "U.S. Assistance to Chile");
-    // The address holds commas: the field is quoted, and reads back whole.
-    let address = rows.iter().find(|r| &r[4] == "address").unwrap();
+    assert_eq!(&money[column("title")], "U.S. Relations With Chile");
+    assert_eq!(&money[column("document_kind")], "factsheet");
     assert_eq!(
-        &address[5],
+        &money[column("section_heading")],
+        "U.S. Assistance to Chile"
+    );
+    // The address holds commas: the field is quoted, and reads back whole.
+    let address = rows
+        .iter()
+        .find(|r| &r[column("kind")] == "address")
+        .unwrap();
+    assert_eq!(
+        &address[column("text")],
         "1732 Massachusetts Avenue, NW, Washington, DC 20036"
     );
 }

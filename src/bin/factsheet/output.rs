@@ -4,9 +4,11 @@ use crate::Format;
 use factsheet::{FactKind, FactRow, FactSheet, LineKind, ValueData};
 use serde::Serialize;
 
-/// The CSV header: one row per value.
-pub(crate) const CSV_HEADER: [&str; 19] = [
+/// The CSV header: one row per value, every field the JSON value has.
+pub(crate) const CSV_HEADER: [&str; 27] = [
     "source",
+    "document_kind",
+    "title",
     "country",
     "document_date",
     "section_heading",
@@ -16,16 +18,55 @@ pub(crate) const CSV_HEADER: [&str; 19] = [
     "end",
     "amount",
     "currency",
+    "scale",
     "qualifier",
     "year",
+    "fiscal_year",
     "value",
     "value_end",
+    "points",
+    "unit",
     "street",
     "city",
     "state",
     "postal_code",
+    "address_country",
     "e164",
+    "line",
 ];
+
+/// One CSV row, its fields in the order of [`CSV_HEADER`] (a test holds
+/// them to it); empty where the value's kind has no such field.
+#[derive(Serialize, Default)]
+struct CsvRow<'a> {
+    source: &'a str,
+    document_kind: &'a str,
+    title: &'a str,
+    country: &'a str,
+    document_date: String,
+    section_heading: &'a str,
+    kind: &'a str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    amount: String,
+    currency: &'a str,
+    scale: String,
+    qualifier: String,
+    year: Option<i32>,
+    fiscal_year: Option<bool>,
+    value: String,
+    value_end: String,
+    points: Option<bool>,
+    unit: &'a str,
+    street: &'a str,
+    city: &'a str,
+    state: &'a str,
+    postal_code: &'a str,
+    address_country: &'a str,
+    e164: &'a str,
+    line: &'a str,
+}
 
 #[derive(Serialize)]
 struct JsonlDocument<'a> {
@@ -83,63 +124,93 @@ pub(crate) fn csv_header() -> Vec<u8> {
 }
 
 fn csv_rows(source: &str, doc: &FactSheet) -> Result<Vec<u8>, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let country = doc.country.as_deref().unwrap_or("");
-    let date = doc.date.map(|d| d.to_string()).unwrap_or_default();
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    let document_date = doc.date.map(|d| d.to_string()).unwrap_or_default();
+    let document_kind = serde_json::to_value(doc.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    // Sections and values are both in document order: the section of each
+    // value is found by walking forward, not by a search per value.
+    let mut section = 0;
     for v in &doc.values {
+        while section + 1 < doc.sections.len() && doc.sections[section].span.end <= v.span.start {
+            section += 1;
+        }
         let heading = doc
             .sections
-            .iter()
-            .find(|s| s.span.start <= v.span.start && v.span.end <= s.span.end)
+            .get(section)
+            .filter(|s| s.span.start <= v.span.start && v.span.end <= s.span.end)
             .and_then(|s| s.heading.as_deref())
             .unwrap_or("");
-        let mut f: [String; 11] = Default::default();
-        // amount, currency, qualifier, year, value, value_end, street, city, state, postal_code, e164
+        let mut row = CsvRow {
+            source,
+            document_kind: &document_kind,
+            title: doc.title.as_deref().unwrap_or(""),
+            country: doc.country.as_deref().unwrap_or(""),
+            document_date: document_date.clone(),
+            section_heading: heading,
+            kind: v.kind_name(),
+            text: &v.text,
+            start: v.span.start,
+            end: v.span.end,
+            ..CsvRow::default()
+        };
         match &v.data {
             ValueData::Money(m) => {
-                f[0] = m.amount.normalize().to_string();
-                f[1] = m.currency.to_string();
-                f[2] = qualifier(m.qualifier);
-                f[3] = m.year.map(|y| y.to_string()).unwrap_or_default();
+                row.amount = m.amount.normalize().to_string();
+                row.currency = &m.currency;
+                row.scale = m.scale.map(|s| name_of(&s)).unwrap_or_default();
+                row.qualifier = qualifier(m.qualifier);
+                row.year = m.year;
+                row.fiscal_year = m.year.map(|_| m.fiscal_year);
             }
             ValueData::Percent(p) => {
-                f[4] = p.value.normalize().to_string();
-                f[2] = qualifier(p.qualifier);
+                row.value = p.value.normalize().to_string();
+                row.qualifier = qualifier(p.qualifier);
+                row.points = Some(p.points);
             }
             ValueData::Count(c) => {
-                f[4] = c.value.normalize().to_string();
-                f[2] = qualifier(c.qualifier);
+                row.value = c.value.normalize().to_string();
+                row.qualifier = qualifier(c.qualifier);
+                row.unit = c.unit.as_deref().unwrap_or("");
             }
-            ValueData::Date { value } => f[4] = value.to_string(),
+            ValueData::Date { value } => row.value = value.to_string(),
             ValueData::DateRange { start, end } => {
-                f[4] = start.to_string();
-                f[5] = end.to_string();
+                row.value = start.to_string();
+                row.value_end = end.to_string();
             }
             ValueData::Address(a) => {
-                f[6] = a.street.clone().unwrap_or_default();
-                f[7] = a.city.clone().unwrap_or_default();
-                f[8] = a.state.clone().unwrap_or_default();
-                f[9] = a.postal_code.clone().unwrap_or_default();
+                row.street = a.street.as_deref().unwrap_or("");
+                row.city = a.city.as_deref().unwrap_or("");
+                row.state = a.state.as_deref().unwrap_or("");
+                row.postal_code = a.postal_code.as_deref().unwrap_or("");
+                row.address_country = a.country.as_deref().unwrap_or("");
             }
-            ValueData::Phone(p) => f[10] = p.e164.clone().unwrap_or_default(),
+            ValueData::Phone(p) => {
+                row.e164 = p.e164.as_deref().unwrap_or("");
+                row.line = match p.line {
+                    LineKind::Voice => "voice",
+                    LineKind::Fax => "fax",
+                };
+            }
+            // ValueData is non-exhaustive: a kind added later still gets its
+            // row, with the common fields (the CSV test lists every kind).
             _ => {}
         }
-        let start = v.span.start.to_string();
-        let end = v.span.end.to_string();
-        let mut row: Vec<&str> = vec![
-            source,
-            country,
-            &date,
-            heading,
-            v.kind_name(),
-            &v.text,
-            &start,
-            &end,
-        ];
-        row.extend(f.iter().map(String::as_str));
-        w.write_record(&row).map_err(|e| e.to_string())?;
+        w.serialize(&row).map_err(|e| e.to_string())?;
     }
     w.into_inner().map_err(|e| e.to_string())
+}
+
+/// A unit enum's serde name ("million").
+fn name_of<T: Serialize>(t: &T) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn qualifier(q: Option<factsheet::Qualifier>) -> String {
@@ -304,5 +375,19 @@ fn fact_fields(row: FactRow<'_>) -> Vec<String> {
         }
         FactRow::Relations(f) => vec![f.value.to_string()],
         FactRow::Membership(m) => vec![m.name.clone()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_csv_row_serialises_in_the_header_order() {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(CsvRow::default()).unwrap();
+        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        let header = text.lines().next().unwrap();
+        assert_eq!(header, CSV_HEADER.join(","));
     }
 }
