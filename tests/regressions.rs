@@ -50,3 +50,11 @@ fn repeated_paragraphs_after_a_blank_line_are_content() {
         "the paragraph's 2009 and the caption's, not its copy's"
     );
 }
+
+/// Dropping a trunk zero after the calling code sliced the calling code out
+/// of "+9" before its length was checked; the external phone cases caught it
+/// (the release binary aborts on a panic, so a whole batch was lost).
+#[test]
+fn a_plus_and_one_digit_after_a_phone_label() {
+    parses_cleanly("The embassy can be reached at tel. +9 and fax +");
+}

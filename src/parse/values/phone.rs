@@ -128,8 +128,9 @@ fn international(i: &str) -> IResult<&str, Option<String>> {
     if b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
         return Err(fail());
     }
+    let cc = calling_code_len(&e164.as_bytes()[1..]);
+    drop_trunk_zero(&mut e164, cc);
     let digits = &e164.as_bytes()[1..];
-    let cc = calling_code_len(digits);
     let national = digits.len().saturating_sub(cc);
     let fits = if digits.first() == Some(&b'1') {
         national == 10
@@ -198,10 +199,86 @@ pub(crate) fn block_suffix(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// A foreign number written without "+", its calling code first, in a shape
+/// no North American number has: "355-4-232222" | "(54-11) 5777-4533" |
+/// "(237) 22220-1500" | "(504) 2238-5114". Read only after a "tel." or
+/// "fax" label (see `phone_at`): without one, such digits are too often
+/// something else.
+fn calling_code_first(i: &str) -> IResult<&str, Option<String>> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let b = i.as_bytes();
+    let bracketed = b.first() == Some(&b'(');
+    // The groups of digits and where they end.
+    let mut groups: Vec<&str> = Vec::with_capacity(5);
+    let mut k = usize::from(bracketed);
+    let mut end = k;
+    while k < b.len() && groups.len() < 6 {
+        let len = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if len == 0 {
+            break;
+        }
+        groups.push(&i[k..k + len]);
+        k += len;
+        end = k;
+        match b.get(k) {
+            Some(b')') if bracketed && groups.len() <= 2 => k += 1,
+            _ => {}
+        }
+        match b.get(k) {
+            Some(b'-' | b'.') => k += 1,
+            Some(b' ') if b.get(k + 1).is_some_and(u8::is_ascii_digit) => k += 1,
+            _ => break,
+        }
+    }
+    if b.get(end).is_some_and(u8::is_ascii_alphanumeric) || groups.len() < 2 {
+        return Err(fail());
+    }
+    let digits: String = groups.concat();
+    let code = groups[0];
+    // The first group is the whole calling code, and no trunk or US area code.
+    let is_code = !code.starts_with(['0', '1'])
+        && calling_code_len(code.as_bytes()) == code.len()
+        && code.len() >= 2;
+    let lengths: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    let north_american = matches!(lengths.as_slice(), [3, 3, 4] | [1, 3, 3, 4]);
+    let national = digits.len() - code.len();
+    if !is_code || north_american || !(6..=12).contains(&national) {
+        return Err(fail());
+    }
+    let mut e164 = format!("+{digits}");
+    drop_trunk_zero(&mut e164, code.len());
+    Ok((&i[end..], Some(e164)))
+}
+
+/// "+81-03-3224-5000": a trunk "0" written after the calling code is dialled
+/// only at home, and is no part of the E.164 number, except where the
+/// numbering plan keeps it (Italy +39, San Marino +378, the Holy See +379).
+fn drop_trunk_zero(e164: &mut String, cc: usize) {
+    let Some(code) = e164.get(1..=cc) else {
+        return;
+    };
+    if e164.as_bytes().get(1 + cc) == Some(&b'0') && !matches!(code, "39" | "378" | "379") {
+        e164.remove(1 + cc);
+    }
+}
+
+/// Is there a telephone or fax label just before: "tel. ", "Phone: ", "fax "?
+fn labelled(before: &str) -> bool {
+    let tail = before.trim_end().to_ascii_lowercase();
+    let tail = tail.trim_end_matches([':', '.']);
+    ["tel", "telephone", "phone", "fax", "tel/fax"]
+        .iter()
+        .any(|w| tail.ends_with(w))
+}
+
 // The scanner's entry: the value this kind makes where the scan finds it.
 
 pub(crate) fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let (stop, e164) = read(src, i, end, phone)?;
+    let (stop, e164) = read(src, i, end, phone).or_else(|| {
+        labelled(before(src, i, 16))
+            .then(|| read(src, i, end, calling_code_first))
+            .flatten()
+    })?;
     let line = if is_fax_label(before(src, i, 16)) {
         LineKind::Fax
     } else {
@@ -213,6 +290,47 @@ pub(crate) fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calling_code_first_without_a_plus_after_a_label() {
+        for (text, e164) in [
+            ("355-4-232222", "+3554232222"),
+            ("(54-11) 5777-4533", "+541157774533"),
+            ("(237) 22220-1500", "+237222201500"),
+            ("(504) 2238-5114", "+50422385114"),
+        ] {
+            assert_eq!(
+                calling_code_first(text).map(|(_, e)| e),
+                Ok(Some(e164.to_string())),
+                "{text}"
+            );
+        }
+        // North American shapes and trunk prefixes are not read this way.
+        for text in [
+            "202-223-2418",
+            "(202) 833-9860",
+            "02-6214-5600",
+            "1-202-555-0100",
+        ] {
+            assert!(calling_code_first(text).is_err(), "{text}");
+        }
+        assert!(labelled("tel. ") && labelled("Phone: ") && labelled("fax ") && !labelled("in "));
+    }
+
+    #[test]
+    fn a_trunk_zero_after_the_calling_code_is_dropped_but_italy_keeps_it() {
+        assert_eq!(
+            international("+81-03-3224-5000").map(|(_, e)| e),
+            Ok(Some("+81332245000".into()))
+        );
+        assert_eq!(
+            international("+39 06 4674 1").map(|(_, e)| e),
+            Ok(Some("+390646741".into()))
+        );
+        // A plus and a lone digit is no number, and no panic.
+        assert!(international("+9").is_err());
+        assert!(international("+").is_err());
+    }
 
     #[test]
     fn international_notations() {
