@@ -487,11 +487,70 @@ fn month_range_after<'a>(i: &'a str, first: u32, rest: &'a str) -> IResult<&'a s
     }
 }
 
+/// A dash between the ends of a range of days: "-" | "–" | "—", spaced or not.
+fn day_dash(i: &str) -> IResult<&str, ()> {
+    value(
+        (),
+        (
+            opt(inline_gap),
+            alt((char('-'), char('–'), char('—'))),
+            opt(inline_gap),
+        ),
+    )
+    .parse(i)
+}
+
+/// The year after a range of days: ", 2019" | " 2019" | " , 2019".
+fn range_year(i: &str) -> IResult<&str, i32> {
+    preceded(
+        alt((value((), (opt(inline_gap), char(','), gap)), value((), gap))),
+        year4_glued,
+    )
+    .parse(i)
+}
+
+// What follows month `m` in a range of days that shares the year written
+// once: "July 24-26, 2019" | "March 31–April 2, 2019" | "Nov 18-Dec 19, 2015".
+fn day_range_after(m: u32, rest: &str) -> IResult<&str, Dated> {
+    let fail = || nom::Err::Error(nom::error::Error::new(rest, nom::error::ErrorKind::Verify));
+    let (rest, _) = inline_gap(rest)?;
+    let (rest, first_day) = day(rest)?;
+    let (rest, ()) = day_dash(rest)?;
+    let (rest, (last_month, last_day)) = alt((
+        (terminated(month, inline_gap), day),
+        nom::combinator::map(day, move |d| (m, d)),
+    ))
+    .parse(rest)?;
+    let (rest, y) = range_year(rest)?;
+    match (ymd(y, m, first_day), ymd(y, last_month, last_day)) {
+        (Some(a), Some(b)) if a < b => Ok((rest, Dated::Range(a, b))),
+        _ => Err(fail()),
+    }
+}
+
+// "4-22 January, 1995" | "24–26 July 2019": a range of days, day first.
+fn day_first_range(i: &str) -> IResult<&str, Dated> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let (rest, first_day) = day(i)?;
+    let (rest, ()) = day_dash(rest)?;
+    let (rest, last_day) = day(rest)?;
+    let (rest, _) = inline_gap(rest)?;
+    let (rest, m) = month(rest)?;
+    let (rest, y) = range_year(rest)?;
+    match (ymd(y, m, first_day), ymd(y, m, last_day)) {
+        (Some(a), Some(b)) if a < b => Ok((rest, Dated::Range(a, b))),
+        _ => Err(fail()),
+    }
+}
+
 /// A date that opens with a month's name: a range of months or one date.
 /// The month is read once for both forms.
 fn month_dated(i: &str) -> IResult<&str, (Dated, Form)> {
     let (rest, m) = month(i)?;
     if let Ok((after, range)) = month_range_after(i, m, rest) {
+        return Ok((after, (range, Form::Other)));
+    }
+    if let Ok((after, range)) = day_range_after(m, rest) {
         return Ok((after, (range, Form::Other)));
     }
     let (after, d) = month_first_after(m, rest)?;
@@ -533,6 +592,7 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
                 };
                 (Dated::One(d), form)
             }),
+            nom::combinator::map(day_first_range, |d| (d, Form::Other)),
             nom::combinator::map(day_first, one),
             nom::combinator::map(numeric_month, one),
             nom::combinator::map(year_or_range, |d| {
@@ -708,6 +768,32 @@ mod tests {
         assert_eq!(one("05-Aug-2016").as_deref(), Some("2016-08-05"));
         assert_eq!(one("31/Oct/1974").as_deref(), Some("1974-10-31"));
         assert_eq!(one("may 2012"), None, "the verb");
+    }
+
+    #[test]
+    fn ranges_of_days_share_the_year_written_once() {
+        assert_eq!(
+            one("July 24-26, 2019").as_deref(),
+            Some("2019-07-24..2019-07-26")
+        );
+        assert_eq!(
+            one("March 31–April 2, 2019").as_deref(),
+            Some("2019-03-31..2019-04-02")
+        );
+        assert_eq!(
+            one("Nov 18-Dec 19, 2015").as_deref(),
+            Some("2015-11-18..2015-12-19")
+        );
+        assert_eq!(
+            one("4-22 January, 1995").as_deref(),
+            Some("1995-01-04..1995-01-22")
+        );
+        assert_eq!(
+            one("24–26 July 2019").as_deref(),
+            Some("2019-07-24..2019-07-26")
+        );
+        // A range that runs backwards is no range of days.
+        assert_eq!(one("July 26-24, 2019"), None);
     }
 
     #[test]
