@@ -535,10 +535,10 @@ fn day_first_range(i: &str) -> IResult<&str, Dated> {
     let (rest, ()) = day_dash(rest)?;
     let (rest, last_day) = day(rest)?;
     let (rest, _) = inline_gap(rest)?;
-    let (rest, m) = month(rest)?;
-    let (rest, y) = range_year(rest)?;
-    match (ymd(y, m, first_day), ymd(y, m, last_day)) {
-        (Some(a), Some(b)) if a < b => Ok((rest, Dated::Range(a, b))),
+    let (rest, month_n) = month(rest)?;
+    let (rest, year) = range_year(rest)?;
+    match (ymd(year, month_n, first_day), ymd(year, month_n, last_day)) {
+        (Some(first), Some(last)) if first < last => Ok((rest, Dated::Range(first, last))),
         _ => Err(fail()),
     }
 }
