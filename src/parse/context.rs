@@ -130,12 +130,18 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
             continue;
         }
         let span = values[m].span;
-        let before = || year_before(src, values, m);
-        let fronted_now = year_after(src, values, m).is_none()
-            && before().is_some()
+        // Each neighbour is looked for once: the year after the amount, else
+        // the year before it and where that year ends.
+        let after = year_after(src, values, m);
+        let before = if after.is_none() {
+            year_before(src, values, m)
+        } else {
+            None
+        };
+        let fronted_now = before.is_some()
             && opens_with_its_year(&src[sentence_start(src, span.start)..span.start]);
-        let year = year_after(src, values, m)
-            .or_else(before)
+        let year = after
+            .or(before.map(|(y, _)| y))
             .or_else(|| {
                 // "..., including $100 million": a part takes the year of its total.
                 let (total_end, year) = inherited?;
@@ -148,12 +154,17 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
                 // $5.8 million": a year that opens the clause is every amount's in it.
                 let (first_end, year) = fronted?;
                 let between = src.get(first_end..span.start)?;
-                let dated = values[..m]
-                    .iter()
-                    .rev()
-                    .take_while(|v| v.span.start >= first_end)
-                    .any(|v| year_of(v).is_some());
-                (between.len() < 300 && !clause_break(between) && !dated).then_some(year)
+                // The cheap tests first: the walk back over the values between
+                // runs only inside one short clause.
+                let near = between.len() < 300 && !clause_break(between);
+                let dated = || {
+                    values[..m]
+                        .iter()
+                        .rev()
+                        .take_while(|v| v.span.start >= first_end)
+                        .any(|v| year_of(v).is_some())
+                };
+                (near && !dated()).then_some(year)
             });
         let year = year.or_else(|| {
             // "Major cases in FY 20 include: Japan ($23.11B); Morocco ($4.25B)":
@@ -168,13 +179,10 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
             (between.len() < 200 && !sentence_ends && between.contains(';')).then_some(year)
         });
         // The list's year is stated before its colon: "in FY 20 include: ...".
-        let opens_a_list = year_after(src, values, m).is_none()
-            && before().is_some()
-            && values[..m]
-                .iter()
-                .rev()
-                .find_map(|v| year_of(v).map(|_| v.span.end))
-                .is_some_and(|y_end| src.get(y_end..span.start).is_some_and(|b| holds(b, b": ")));
+        let opens_a_list = before.is_some_and(|(_, year_end)| {
+            src.get(year_end..span.start)
+                .is_some_and(|b| holds(b, b": "))
+        });
         if opens_a_list || listed.is_some() && year.is_some() && year == listed.map(|(_, y)| y) {
             listed = year.map(|y| (span.end, y));
         } else {
@@ -329,8 +337,8 @@ fn year_after(src: &str, values: &[Value], m: usize) -> Option<Year> {
 }
 
 /// "In 2016, exports totaled $3 billion" | "FY 2017 assistance of $40 million" |
-/// "GDP (1997): $450 million".
-fn year_before(src: &str, values: &[Value], m: usize) -> Option<Year> {
+/// "GDP (1997): $450 million". The year, and where its text ends.
+fn year_before(src: &str, values: &[Value], m: usize) -> Option<(Year, usize)> {
     let start = values[m].span.start;
     for v in values[..m].iter().rev() {
         if v.span.end + NEAR < start || matches!(v.data, ValueData::Money(_)) {
@@ -376,7 +384,7 @@ fn year_before(src: &str, values: &[Value], m: usize) -> Option<Year> {
             let since_clause = clause.starts_with("Since ")
                 || clause.starts_with("since ")
                 || holds(clause, b" since ");
-            return (!open_ended && !since_clause).then_some(y);
+            return (!open_ended && !since_clause).then_some((y, v.span.end));
         }
     }
     None

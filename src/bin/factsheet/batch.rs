@@ -313,16 +313,13 @@ impl Destination {
         }
     }
 
-    /// Puts a complete output in its place, or removes a failed one.
-    fn close(&self, complete: bool) -> Result<(), String> {
+    /// Puts the complete output in its place (a failed or interrupted run
+    /// never gets here, and leaves the temporary file, the target untouched).
+    fn close(&self) -> Result<(), String> {
         let (Some(partial), Some(target)) = (&self.partial, &self.target) else {
             return Ok(());
         };
-        if complete {
-            std::fs::rename(partial, target).map_err(|e| format!("{}: {e}", target.display()))
-        } else {
-            Ok(())
-        }
+        std::fs::rename(partial, target).map_err(|e| format!("{}: {e}", target.display()))
     }
 }
 
@@ -549,7 +546,7 @@ fn finish(args: &ParseArgs, mut sink: Sink, dest: &Destination, started: Instant
         }
         return ExitCode::from(130);
     }
-    if let Err(e) = dest.close(true) {
+    if let Err(e) = dest.close() {
         eprintln!("factsheet: {e}");
         return ExitCode::from(1);
     }
