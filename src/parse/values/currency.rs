@@ -226,21 +226,28 @@ pub(crate) fn name_after(i: &str) -> Option<(&'static str, usize)> {
     })
 }
 
+/// Currency words whose plural is not the singular and an "s" (and the
+/// British "rouble"), with their singular as the standard's names spell it.
+const IRREGULAR_PLURALS: [(&str, &str); 8] = [
+    ("kronor", "krona"),
+    ("kroner", "krone"),
+    ("reais", "real"),
+    ("lei", "leu"),
+    ("leva", "lev"),
+    ("roubles", "ruble"),
+    ("rubles", "ruble"),
+    ("rouble", "ruble"),
+];
+
 /// The singular of a currency word: "dollars", "kronor", "reais", "pesos".
 fn singular(key: &str) -> Option<std::borrow::Cow<'_, str>> {
     let (head, last) = match key.rsplit_once(' ') {
         Some((h, l)) => (Some(h), l),
         None => (None, key),
     };
-    let one = match last {
-        "kronor" => "krona",
-        "kroner" => "krone",
-        "reais" => "real",
-        "lei" => "leu",
-        "leva" => "lev",
-        "roubles" | "rubles" | "rouble" => "ruble",
+    let Some(&(_, one)) = IRREGULAR_PLURALS.iter().find(|(plural, _)| *plural == last) else {
         // The common case needs no new string: "dollars" -> "dollar".
-        _ => return key.strip_suffix('s').map(std::borrow::Cow::Borrowed),
+        return key.strip_suffix('s').map(std::borrow::Cow::Borrowed);
     };
     Some(std::borrow::Cow::Owned(match head {
         Some(h) => format!("{h} {one}"),
@@ -413,10 +420,9 @@ fn word_set(pick: fn(&str) -> Option<&str>) -> (WordSet, Filter) {
         .filter_map(|k| pick(k))
         .map(str::to_string)
         .chain(
-            [
-                "kronor", "kroner", "reais", "lei", "leva", "roubles", "rouble", "rubles",
-            ]
-            .map(String::from),
+            IRREGULAR_PLURALS
+                .iter()
+                .map(|(plural, _)| (*plural).to_string()),
         )
         .collect();
     words.sort();
