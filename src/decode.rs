@@ -8,7 +8,7 @@
 //! file is never reinterpreted as a whole: one bad byte in 60 MB of UTF-8
 //! changes one character.
 
-use crate::error::Warning;
+use crate::error::{Warning, WarningKind};
 use crate::span::Span;
 
 /// How the bytes were written.
@@ -95,7 +95,11 @@ fn utf8(bytes: &[u8]) -> Decoded {
             }
         }
     }
-    let warnings = stretch_warnings(&stretches, "not UTF-8; read as Windows-1252");
+    let warnings = stretch_warnings(
+        &stretches,
+        WarningKind::Windows1252,
+        "not UTF-8; read as Windows-1252",
+    );
     Decoded {
         text,
         encoding: Encoding::Utf8WithWindows1252,
@@ -123,6 +127,7 @@ fn utf16(bytes: &[u8], encoding: Encoding, unit: fn([u8; 2]) -> u16) -> Decoded 
     }
     let warnings = stretch_warnings(
         &stretches,
+        WarningKind::BadUtf16,
         "not UTF-16 (an unpaired surrogate or a lone byte); replaced by U+FFFD",
     );
     Decoded {
@@ -132,19 +137,28 @@ fn utf16(bytes: &[u8], encoding: Encoding, unit: fn([u8; 2]) -> u16) -> Decoded 
     }
 }
 
-fn stretch_warnings(stretches: &[(usize, usize, usize)], what: &str) -> Vec<Warning> {
+fn stretch_warnings(
+    stretches: &[(usize, usize, usize)],
+    kind: WarningKind,
+    what: &str,
+) -> Vec<Warning> {
     let mut warnings: Vec<Warning> = stretches
         .iter()
         .take(MAX_SPANNED)
         .map(|&(start, end, bytes)| {
             let noun = if bytes == 1 { "byte" } else { "bytes" };
-            Warning::new(format!("{bytes} {noun} {what}"), Span::new(start, end))
+            Warning::new(
+                kind,
+                format!("{bytes} {noun} {what}"),
+                Span::new(start, end),
+            )
         })
         .collect();
     if stretches.len() > MAX_SPANNED {
         let more = stretches.len() - MAX_SPANNED;
         let last = stretches[stretches.len() - 1];
         warnings.push(Warning::new(
+            kind,
             format!("{more} more stretches {what}; the last ends here"),
             Span::new(last.0, last.1),
         ));

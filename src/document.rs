@@ -4,7 +4,7 @@ use crate::date::DateValue;
 use crate::error::Warning;
 use crate::facts::Facts;
 use crate::span::Span;
-use crate::value::Value;
+use crate::value::{Value, ValueKind};
 use serde::{Deserialize, Serialize};
 
 /// What kind of document the text is.
@@ -72,27 +72,118 @@ impl FactSheet {
         all
     }
 
+    /// The section a span lies in (for a value, the section its sentence is
+    /// in); none for a span in the header or a skipped region, or across two
+    /// sections.
+    pub fn section_of(&self, span: Span) -> Option<&Section> {
+        // Sections are in order and do not overlap: a binary search.
+        let k = self.sections.partition_point(|s| s.span.end <= span.start);
+        self.sections
+            .get(k)
+            .filter(|s| s.span.start <= span.start && span.end <= s.span.end)
+    }
+
+    /// The values of one kind, in document order.
+    pub fn values_of(&self, kind: ValueKind) -> impl Iterator<Item = &Value> {
+        self.values.iter().filter(move |v| v.kind() == kind)
+    }
+
     /// The headings of the sections that have one, in order.
     pub fn headings(&self) -> impl Iterator<Item = &str> {
-        self.sections.iter().filter_map(|s| s.heading.as_deref())
+        self.sections.iter().filter_map(Section::heading_text)
     }
 }
 
 /// A section of the body: a heading (none for the opening text), its
 /// paragraphs and list items.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+///
+/// In JSON the heading is two fields, as the contract has them: `heading`
+/// (its text, or `null`) and `heading_span`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "SectionFields")]
 pub struct Section {
-    /// The heading as written, white space collapsed; none for the opening text.
-    pub heading: Option<String>,
-    /// Where the heading is.
-    pub heading_span: Option<Span>,
+    /// The heading; none for the opening text before the first heading.
+    pub heading: Option<Heading>,
     /// The whole section, heading included, up to the next region.
     pub span: Span,
     /// Paragraphs of prose.
     pub paragraphs: Vec<Passage>,
     /// Items of lists (bulleted lines, the closing list of resources).
     pub list_items: Vec<Passage>,
+}
+
+/// A section's heading: its text and where it is, which cannot disagree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Heading {
+    /// The heading as written, white space collapsed.
+    pub text: String,
+    /// Where the heading is.
+    pub span: Span,
+}
+
+/// A section of the body: a heading (none for the opening text), its
+/// paragraphs and list items. (The JSON shape of [`Section`].)
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Section"))]
+struct SectionFields {
+    /// The heading as written, white space collapsed; none for the opening text.
+    heading: Option<String>,
+    /// Where the heading is.
+    heading_span: Option<Span>,
+    /// The whole section, heading included, up to the next region.
+    span: Span,
+    /// Paragraphs of prose.
+    paragraphs: Vec<Passage>,
+    /// Items of lists (bulleted lines, the closing list of resources).
+    list_items: Vec<Passage>,
+}
+
+impl From<SectionFields> for Section {
+    fn from(f: SectionFields) -> Self {
+        Section {
+            heading: f
+                .heading
+                .zip(f.heading_span)
+                .map(|(text, span)| Heading { text, span }),
+            span: f.span,
+            paragraphs: f.paragraphs,
+            list_items: f.list_items,
+        }
+    }
+}
+
+// By hand, to write the paragraphs without copying them into `SectionFields`.
+impl Serialize for Section {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Section", 5)?;
+        s.serialize_field("heading", &self.heading.as_ref().map(|h| &h.text))?;
+        s.serialize_field("heading_span", &self.heading.as_ref().map(|h| h.span))?;
+        s.serialize_field("span", &self.span)?;
+        s.serialize_field("paragraphs", &self.paragraphs)?;
+        s.serialize_field("list_items", &self.list_items)?;
+        s.end()
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Section {
+    fn schema_name() -> String {
+        "Section".into()
+    }
+
+    fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        SectionFields::json_schema(generator)
+    }
+}
+
+impl Section {
+    /// The heading's text, if the section has a heading.
+    pub fn heading_text(&self) -> Option<&str> {
+        self.heading.as_ref().map(|h| h.text.as_str())
+    }
 }
 
 /// A piece of text and where it is.
@@ -106,13 +197,102 @@ pub struct Passage {
 }
 
 /// Text that is not part of the document, and why it was set aside.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+///
+/// In JSON: `reason` (a sentence for people), `code` (the [`SkipReason`]'s
+/// stable name) and `span`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "SkippedFields")]
 pub struct Skipped {
-    /// Why: "site chrome", "byte order mark", ...
-    pub reason: String,
+    /// Why.
+    pub reason: SkipReason,
     /// Where.
     pub span: Span,
+}
+
+/// Why a region of the text is not part of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// Site chrome (menus, banners, share links) before the header or the
+    /// first section.
+    ChromeBefore,
+    /// Site chrome after the last section's content.
+    ChromeAfter,
+    /// The text is white space only where a document was expected.
+    Blank,
+}
+
+impl SkipReason {
+    /// The stable name, as in JSON's `code`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SkipReason::ChromeBefore => "chrome_before",
+            SkipReason::ChromeAfter => "chrome_after",
+            SkipReason::Blank => "blank",
+        }
+    }
+
+    /// A sentence for people, as in JSON's `reason`.
+    pub fn message(self) -> &'static str {
+        match self {
+            SkipReason::ChromeBefore => "site chrome before the sheet",
+            SkipReason::ChromeAfter => "site chrome after the sheet",
+            SkipReason::Blank => "blank",
+        }
+    }
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+/// Text that is not part of the document, and why it was set aside. (The
+/// JSON shape of [`Skipped`].)
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Skipped"))]
+struct SkippedFields {
+    /// Why, as a sentence for people.
+    reason: String,
+    /// Why, as a stable name.
+    code: SkipReason,
+    /// Where.
+    span: Span,
+}
+
+impl From<SkippedFields> for Skipped {
+    fn from(f: SkippedFields) -> Self {
+        Skipped {
+            reason: f.code,
+            span: f.span,
+        }
+    }
+}
+
+impl Serialize for Skipped {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SkippedFields {
+            reason: self.reason.message().to_owned(),
+            code: self.reason,
+            span: self.span,
+        }
+        .serialize(serializer)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Skipped {
+    fn schema_name() -> String {
+        "Skipped".into()
+    }
+
+    fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        SkippedFields::json_schema(generator)
+    }
 }
 
 /// A list of organizations named in one sentence.

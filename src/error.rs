@@ -85,21 +85,71 @@ impl Error {
     }
 }
 
+/// What kind of problem a [`Warning`] reports; callers match on this, not on
+/// the message. In JSON it is the warning's `code`, a stable snake-case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// Bytes that are not UTF-8 were read as Windows-1252 (see [`crate::decode`]).
+    Windows1252,
+    /// A UTF-16 text held an unpaired surrogate or a lone byte.
+    BadUtf16,
+    /// The text ends mid-sentence: it looks cut off.
+    Truncated,
+    /// UTF-8 was read as Windows-1252 and saved again ("â€™" for "’").
+    DoubleEncoded,
+    /// A line inside the header is none of the header's known lines.
+    UnknownHeaderLine,
+    /// An amount at the cut end of a text, whose scale word may be lost, was
+    /// left out.
+    CutOffAmount,
+    /// A numeric date whose day and month could be either way ("04/05/2016")
+    /// was read month first.
+    AmbiguousDate,
+}
+
+impl WarningKind {
+    /// The stable name, as in JSON (`"truncated"`, `"ambiguous_date"`, ...).
+    pub fn code(self) -> &'static str {
+        match self {
+            WarningKind::Windows1252 => "windows1252",
+            WarningKind::BadUtf16 => "bad_utf16",
+            WarningKind::Truncated => "truncated",
+            WarningKind::DoubleEncoded => "double_encoded",
+            WarningKind::UnknownHeaderLine => "unknown_header_line",
+            WarningKind::CutOffAmount => "cut_off_amount",
+            WarningKind::AmbiguousDate => "ambiguous_date",
+        }
+    }
+}
+
+impl std::fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 /// A recoverable problem on an otherwise good result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Warning {
-    /// What was noticed, as a sentence.
+    /// What was noticed, as a sentence for people.
     pub message: String,
     /// Where.
     pub span: Span,
+    /// What kind of problem, for programs.
+    #[serde(rename = "code")]
+    pub kind: WarningKind,
 }
 
 impl Warning {
-    pub(crate) fn new(message: impl Into<String>, span: Span) -> Self {
+    pub(crate) fn new(kind: WarningKind, message: impl Into<String>, span: Span) -> Self {
         Warning {
             message: message.into(),
             span,
+            kind,
         }
     }
 
@@ -159,7 +209,7 @@ mod tests {
     #[test]
     fn render_puts_a_caret_under_the_span() {
         let src = "first\nsecond line";
-        let w = Warning::new("odd word", Span::new(13, 17));
+        let w = Warning::new(WarningKind::Truncated, "odd word", Span::new(13, 17));
         let shown = w.render(src);
         assert_eq!(
             shown,

@@ -5,8 +5,8 @@
 use crate::address::{Address, Phone};
 use crate::date::DateValue;
 use crate::money::Qualifier;
+use crate::short_text::Text;
 use crate::span::Span;
-use compact_str::CompactString;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -138,8 +138,7 @@ pub struct SeriesRow {
     pub measure: Measure,
     /// The words of the sentence that name what is measured ("Two-way trade
     /// in goods between the United States and Peru").
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub measure_text: CompactString,
+    pub measure_text: Text,
     /// The year the amount is for (a calendar or a fiscal year).
     pub year: i32,
     /// True when the year is a fiscal year ("FY 2019").
@@ -155,8 +154,7 @@ pub struct SeriesRow {
     /// True when the amount is a change ("increased by $12 billion"), not a level.
     pub change: bool,
     /// The amount as written.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub text: CompactString,
+    pub text: Text,
     /// Where the amount is.
     pub span: Span,
 }

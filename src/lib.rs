@@ -35,24 +35,30 @@ pub mod error;
 pub mod facts;
 pub mod money;
 mod parse;
+mod short_text;
 pub mod span;
 pub mod value;
 
 pub use address::{Address, LineKind, Phone};
-/// The string type of [`Value::text`] and the [`SeriesRow`] texts: short
-/// strings inline, longer ones on the heap; it derefs to `&str`.
-pub use compact_str::CompactString;
 pub use date::DateValue;
 pub use decode::{decode, Decoded, Encoding, MAX_SPANNED};
-pub use document::{FactSheet, Kind, OrganizationList, Passage, Quote, Section, Skipped};
-pub use error::{Error, ErrorKind, Warning};
+pub use document::{
+    FactSheet, Heading, Kind, OrganizationList, Passage, Quote, Section, SkipReason, Skipped,
+};
+pub use error::{Error, ErrorKind, Warning, WarningKind};
 pub use facts::{
     BureauCode, DatedFact, FactKind, FactRow, Facts, Measure, Membership, Mission, MissionType,
     SeriesRow,
 };
 pub use money::{Money, Qualifier, Scale};
+pub use short_text::Text;
 pub use span::{Position, Span};
-pub use value::{Count, Percent, Value, ValueData};
+pub use value::{Count, Percent, UnknownValueKind, Value, ValueData, ValueKind};
+
+/// The calendar date inside [`DateValue::Day`].
+pub use chrono::NaiveDate;
+/// The exact decimal of every amount, percentage and count.
+pub use rust_decimal::Decimal;
 
 /// Parses a fact sheet.
 ///

@@ -3,8 +3,8 @@
 use crate::address::{Address, Phone};
 use crate::date::DateValue;
 use crate::money::{Money, Qualifier};
+use crate::short_text::Text;
 use crate::span::Span;
-use compact_str::CompactString;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -15,11 +15,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Value {
-    // Most values are short, and a `CompactString` keeps up to 24 bytes
-    // inline: no allocation per value.
     /// The source text, `input[span.start..span.end]`.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub text: CompactString,
+    pub text: Text,
     /// Where the value is.
     pub span: Span,
     /// The kind and its fields.
@@ -28,19 +25,97 @@ pub struct Value {
 }
 
 impl Value {
-    /// The kind's name as in JSON ("money", "`date_range`", ...).
-    pub fn kind_name(&self) -> &'static str {
+    /// The value's kind.
+    pub fn kind(&self) -> ValueKind {
         match self.data {
-            ValueData::Money(_) => "money",
-            ValueData::Percent(_) => "percent",
-            ValueData::Date { .. } => "date",
-            ValueData::DateRange { .. } => "date_range",
-            ValueData::Address(_) => "address",
-            ValueData::Phone(_) => "phone",
-            ValueData::Count(_) => "count",
+            ValueData::Money(_) => ValueKind::Money,
+            ValueData::Percent(_) => ValueKind::Percent,
+            ValueData::Date { .. } => ValueKind::Date,
+            ValueData::DateRange { .. } => ValueKind::DateRange,
+            ValueData::Address(_) => ValueKind::Address,
+            ValueData::Phone(_) => ValueKind::Phone,
+            ValueData::Count(_) => ValueKind::Count,
+        }
+    }
+
+    /// The kind's name as in JSON ("money", "`date_range`", ...): the same as
+    /// `self.kind().name()`.
+    pub fn kind_name(&self) -> &'static str {
+        self.kind().name()
+    }
+}
+
+/// The kinds of [`Value`], without their fields: to ask for the values of
+/// one kind ([`crate::FactSheet::values_of`]) or count them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ValueKind {
+    /// [`ValueData::Money`].
+    Money,
+    /// [`ValueData::Percent`].
+    Percent,
+    /// [`ValueData::Date`].
+    Date,
+    /// [`ValueData::DateRange`].
+    DateRange,
+    /// [`ValueData::Address`].
+    Address,
+    /// [`ValueData::Phone`].
+    Phone,
+    /// [`ValueData::Count`].
+    Count,
+}
+
+impl ValueKind {
+    /// Every kind, in the order of [`ValueData`]'s variants.
+    pub const ALL: [ValueKind; 7] = [
+        ValueKind::Money,
+        ValueKind::Percent,
+        ValueKind::Date,
+        ValueKind::DateRange,
+        ValueKind::Address,
+        ValueKind::Phone,
+        ValueKind::Count,
+    ];
+
+    /// The name as in JSON's `kind` ("money", "`date_range`", ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            ValueKind::Money => "money",
+            ValueKind::Percent => "percent",
+            ValueKind::Date => "date",
+            ValueKind::DateRange => "date_range",
+            ValueKind::Address => "address",
+            ValueKind::Phone => "phone",
+            ValueKind::Count => "count",
         }
     }
 }
+
+impl std::fmt::Display for ValueKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for ValueKind {
+    type Err = UnknownValueKind;
+
+    /// Reads a kind's JSON name back ("money", "`date_range`", ...).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ValueKind::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| UnknownValueKind(s.to_owned()))
+    }
+}
+
+/// A name that is no [`ValueKind`]'s.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no value kind is named {0:?}")]
+pub struct UnknownValueKind(pub String);
 
 /// The kinds of value, each with its own fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +146,64 @@ pub enum ValueData {
     /// A count of something that is neither money nor a percentage
     /// ("525,000 per year", "19,000 U.S. citizens").
     Count(Count),
+}
+
+impl ValueData {
+    /// The amount, if this is money.
+    pub fn as_money(&self) -> Option<&Money> {
+        match self {
+            ValueData::Money(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The percentage, if this is one.
+    pub fn as_percent(&self) -> Option<&Percent> {
+        match self {
+            ValueData::Percent(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The date, if this is a single date (of any grain).
+    pub fn as_date(&self) -> Option<DateValue> {
+        match self {
+            ValueData::Date { value } => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// The two ends, if this is a range of dates.
+    pub fn as_date_range(&self) -> Option<(DateValue, DateValue)> {
+        match self {
+            ValueData::DateRange { start, end } => Some((*start, *end)),
+            _ => None,
+        }
+    }
+
+    /// The address, if this is one.
+    pub fn as_address(&self) -> Option<&Address> {
+        match self {
+            ValueData::Address(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The number, if this is a phone or fax number.
+    pub fn as_phone(&self) -> Option<&Phone> {
+        match self {
+            ValueData::Phone(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The count, if this is one.
+    pub fn as_count(&self) -> Option<&Count> {
+        match self {
+            ValueData::Count(c) => Some(c),
+            _ => None,
+        }
+    }
 }
 
 /// A percentage as written.

@@ -35,11 +35,7 @@ fn repeated_paragraphs_after_a_blank_line_are_content() {
         format!("Some title here for the test\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n");
     let doc = factsheet::parse(&text).unwrap();
     common::check_invariants(&text, &doc);
-    let amounts = doc
-        .values
-        .iter()
-        .filter(|v| v.kind_name() == "money")
-        .count();
+    let amounts = doc.values_of(factsheet::ValueKind::Money).count();
     assert_eq!(amounts, 6);
     let caption = "A boat on the shore at sunrise, 2009.";
     let text = format!("{paragraph}\n{caption}\n{caption}\n");

@@ -6,7 +6,7 @@ use super::lines::Line;
 use crate::document::{Kind, Section};
 
 fn headings(sections: &[Section]) -> impl Iterator<Item = &str> {
-    sections.iter().filter_map(|s| s.heading.as_deref())
+    sections.iter().filter_map(|s| s.heading_text())
 }
 
 /// The country from a heading: "U.S.-PERU RELATIONS", "U.S. Assistance to Peru".

@@ -73,7 +73,7 @@ pub(crate) fn apply_table_units(src: &str, sections: &[Section], values: &mut [V
                 .chain(&section.list_items)
                 .map(|p| p.span),
         );
-        if let Some(h) = section.heading_span {
+        if let Some(h) = section.heading.as_ref().map(|h| h.span) {
             passages.push(h);
         }
         passages.sort();

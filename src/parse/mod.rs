@@ -56,7 +56,7 @@ pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
             regions
                 .sections
                 .iter()
-                .filter_map(|s| s.heading.as_deref())
+                .filter_map(crate::document::Section::heading_text)
                 .find_map(classify::country_from_heading)
         })
         .or(country_hint);

@@ -47,7 +47,7 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
     // Addresses found from their postal codes, merged with the scan's after.
     let mut by_code = Vec::new();
     for section in sections {
-        if let Some(h) = section.heading_span {
+        if let Some(h) = section.heading.as_ref().map(|h| h.span) {
             scan::scan(src, h.start, h.end, &mut values, &mut warnings);
         }
         passages.clear();

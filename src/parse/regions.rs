@@ -5,7 +5,7 @@
 use super::chrome;
 use super::layout::Role;
 use super::lines::{collapse, Line};
-use crate::document::{Passage, Section, Skipped};
+use crate::document::{Heading, Passage, Section, SkipReason, Skipped};
 use crate::span::Span;
 
 /// What the regions stage hands on.
@@ -38,14 +38,11 @@ pub(crate) fn build(
         match region {
             Region::Skip => {
                 let reason = if doc.header.is_none() && doc.sections.is_empty() {
-                    "site chrome before the sheet"
+                    SkipReason::ChromeBefore
                 } else {
-                    "site chrome after the sheet"
+                    SkipReason::ChromeAfter
                 };
-                doc.skipped.push(Skipped {
-                    reason: reason.into(),
-                    span,
-                });
+                doc.skipped.push(Skipped { reason, span });
             }
             Region::Header => doc.header = Some(span),
             Region::Section => {
@@ -93,16 +90,21 @@ pub(crate) fn build(
             close(doc, r, s, start);
         }
         if wanted == Region::Section {
-            let heading_span = match role {
-                Role::Heading { glued } => Some(Span::new(
-                    line.trim_start,
-                    glued.map_or(line.trim_end, |len| line.trim_start + len),
-                )),
+            let heading = match role {
+                Role::Heading { glued } => {
+                    let span = Span::new(
+                        line.trim_start,
+                        glued.map_or(line.trim_end, |len| line.trim_start + len),
+                    );
+                    Some(Heading {
+                        text: collapse(span.slice(src)),
+                        span,
+                    })
+                }
                 _ => None,
             };
             doc.sections.push(Section {
-                heading: heading_span.map(|h| collapse(h.slice(src))),
-                heading_span,
+                heading,
                 span: Span::new(start, start),
                 paragraphs: Vec::new(),
                 list_items: Vec::new(),
@@ -113,7 +115,7 @@ pub(crate) fn build(
     match current {
         Some((r, s)) => close(doc, r, s, src.len()),
         None => doc.skipped.push(Skipped {
-            reason: "blank".into(),
+            reason: SkipReason::Blank,
             span: Span::new(0, src.len()),
         }),
     }

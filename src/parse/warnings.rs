@@ -4,7 +4,7 @@
 use super::header;
 use super::layout::Role;
 use super::lines::{self, Line};
-use crate::error::Warning;
+use crate::error::{Warning, WarningKind};
 use crate::span::Span;
 
 /// A line inside the header that is none of its known lines (a tab strip, a
@@ -18,6 +18,7 @@ pub(crate) fn unknown_header_lines(
     for (k, line) in lines.iter().enumerate() {
         if roles[k] == Role::Header && !head.anchor_lines.contains(&k) {
             warnings.push(Warning::new(
+                WarningKind::UnknownHeaderLine,
                 "unknown line in the header (not a title, bureau, label, date or \"More information\" line); kept in the header",
                 Span::new(line.trim_start, line.trim_end),
             ));
@@ -47,6 +48,7 @@ pub(crate) fn about_the_text(
                 .rfind(' ')
                 .map_or(line.trim_start, |i| line.trim_start + i + 1);
             warnings.push(Warning::new(
+                WarningKind::Truncated,
                 "text ends mid-sentence; the document looks truncated",
                 Span::new(from, line.trim_end),
             ));
@@ -55,6 +57,7 @@ pub(crate) fn about_the_text(
     // UTF-8 read as Windows-1252 and saved again: "â€™" for "’".
     if let Some(at) = memchr::memmem::find(src.as_bytes(), "â€".as_bytes()) {
         warnings.push(Warning::new(
+            WarningKind::DoubleEncoded,
             "text looks double-encoded (UTF-8 read as Windows-1252): \"â€\" stands where punctuation was",
             Span::new(at, at + "â€".len()),
         ));

@@ -66,7 +66,7 @@ pub fn check_invariants(src: &str, doc: &FactSheet) {
     }
     assert_eq!(at, src.len(), "regions stop at {at} of {}", src.len());
     for s in &doc.sections {
-        if let Some(h) = s.heading_span {
+        if let Some(h) = s.heading.as_ref().map(|h| h.span) {
             check_span(src, h, "heading");
             assert!(
                 s.span.start <= h.start && h.end <= s.span.end,
@@ -118,7 +118,7 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
         let _ = writeln!(
             o,
             "  - {:?} ({}..{}): {} paragraphs, {} list items",
-            s.heading,
+            s.heading_text(),
             s.span.start,
             s.span.end,
             s.paragraphs.len(),

@@ -1,7 +1,7 @@
 //! Rendering a parsed document (or a failure) in the chosen format.
 
 use crate::Format;
-use factsheet::{FactKind, FactRow, FactSheet, LineKind, ValueData};
+use factsheet::{FactKind, FactRow, FactSheet, LineKind, Section, ValueData};
 use serde::Serialize;
 
 /// The CSV header: one row per value, every field the JSON value has.
@@ -132,18 +132,10 @@ fn csv_rows(source: &str, doc: &FactSheet) -> Result<Vec<u8>, String> {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default();
-    // Sections and values are both in document order: the section of each
-    // value is found by walking forward, not by a search per value.
-    let mut section = 0;
     for v in &doc.values {
-        while section + 1 < doc.sections.len() && doc.sections[section].span.end <= v.span.start {
-            section += 1;
-        }
         let heading = doc
-            .sections
-            .get(section)
-            .filter(|s| s.span.start <= v.span.start && v.span.end <= s.span.end)
-            .and_then(|s| s.heading.as_deref())
+            .section_of(v.span)
+            .and_then(Section::heading_text)
             .unwrap_or("");
         let mut row = CsvRow {
             source,

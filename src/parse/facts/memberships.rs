@@ -28,8 +28,7 @@ pub(crate) fn memberships(
         let k = sections.partition_point(|s| s.span.end <= l.span.start);
         sections.get(k).is_some_and(|s| {
             s.span.start <= l.span.start
-                && s.heading
-                    .as_deref()
+                && s.heading_text()
                     .is_some_and(|h| h.to_ascii_lowercase().contains("membership"))
         })
     };

@@ -6,8 +6,8 @@ use super::super::context::sentence_start;
 use super::super::lines::{self, after, collapsed, words};
 use crate::document::Section;
 use crate::facts::{Measure, SeriesRow};
+use crate::short_text::Text;
 use crate::value::{Value, ValueData};
-use compact_str::CompactString;
 
 /// One row per amount with a year, in document order. An amount whose
 /// sentence names no measure takes the one its section's heading names, else
@@ -33,7 +33,7 @@ pub(crate) fn series(
                 measure: measure(before, rest)
                     .or_else(|| {
                         let k = sections.partition_point(|s| s.span.end <= v.span.start);
-                        sections.get(k)?.heading.as_deref().and_then(measure_named)
+                        sections.get(k)?.heading_text().and_then(measure_named)
                     })
                     .or(title_measure)
                     .unwrap_or(Measure::Other),
@@ -303,7 +303,7 @@ fn ends_phrase(word: &str) -> bool {
 /// between the United States and Peru has increased ..."), or for a verb of
 /// giving the words after the amount ("... provided $40 million in security
 /// assistance" -> "security assistance").
-fn measure_text(before: &str, after: &str) -> CompactString {
+fn measure_text(before: &str, after: &str) -> Text {
     // The verb stands near the amount: "provided more than $40 million", or
     // before the total a part belongs to ("provided $240 million, including
     // $100 million for ...").

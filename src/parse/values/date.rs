@@ -636,6 +636,7 @@ pub(crate) fn date_at(
     }
     if form == Form::MonthFirstGuessed {
         warnings.push(Warning::new(
+            crate::error::WarningKind::AmbiguousDate,
             "day and month of this date could be either way; read month first, as U.S. texts write it",
             crate::span::Span::new(i, stop),
         ));

@@ -392,6 +392,7 @@ pub(crate) fn money_at(
         && cut_scale_word(&src[stop..])
     {
         warnings.push(Warning::new(
+            crate::error::WarningKind::CutOffAmount,
             "amount cut off by the end of the text; its scale word may be missing, so it is left out",
             Span::new(i, stop),
         ));
