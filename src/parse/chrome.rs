@@ -1,7 +1,7 @@
 //! Site chrome: the lines a web page or blog puts around a fact sheet that the
 //! State Department never printed (banners, menus, bylines, share buttons).
 
-use super::lines::words;
+use crate::parse::text::words::words;
 
 /// Line openings that only site chrome has.
 const CHROME_PREFIXES: [&str; 47] = [

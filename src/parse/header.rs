@@ -3,10 +3,11 @@
 //! them.
 
 use super::chrome::is_chrome;
-use super::lines::{collapse, title_case, Line};
+use super::lines::Line;
 use super::values::date::{self, Dated};
 use crate::date::DateValue;
 use crate::document::Kind;
+use crate::parse::text::words::{collapse, title_case};
 
 /// How far into the text a header may start: past this, a "title" is prose.
 const ZONE_LINES: usize = 80;

@@ -2,8 +2,10 @@
 //! resources or chrome, and the sections they make.
 
 use super::chrome::{self, is_chrome_marked};
-use super::lines::{ends_sentence, is_small_word, looks_like_heading, words, Line};
+use super::lines::{is_small_word, looks_like_heading, Line};
 use super::openings::Openings;
+use crate::parse::text::sentence::ends_sentence;
+use crate::parse::text::words::words;
 use crate::span::Span;
 
 /// What a line is.

@@ -23,6 +23,7 @@ mod quotes;
 mod read;
 mod regions;
 pub(crate) mod scan;
+mod text;
 mod values;
 mod warnings;
 

@@ -1,8 +1,8 @@
 //! Lists of organizations: "... international organizations, including the
 //! United Nations, Organization of American States, and World Bank."
 
-use super::lines::{after, before};
 use crate::document::OrganizationList;
+use crate::parse::text::words::{after, before};
 use crate::span::Span;
 
 /// Built once: building a searcher per paragraph cost more than the search.

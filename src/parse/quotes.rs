@@ -1,8 +1,8 @@
 //! Quotations and who said them: "As then-Secretary Tillerson said, “The
 //! United States and Peru have a very longstanding relationship.”"
 
-use super::lines::{after, before, words};
 use crate::document::Quote;
+use crate::parse::text::words::{after, before, words};
 use crate::span::Span;
 
 /// The longest quotation read, in bytes.

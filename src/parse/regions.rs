@@ -4,8 +4,9 @@
 
 use super::chrome;
 use super::layout::Role;
-use super::lines::{collapse, Line};
+use super::lines::Line;
 use crate::document::{Heading, Passage, Section, SkipReason, Skipped};
+use crate::parse::text::words::collapse;
 use crate::span::Span;
 
 /// What the regions stage hands on.

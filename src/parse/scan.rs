@@ -5,7 +5,6 @@
 //! once; the parsers run only at word starts whose first byte can begin a
 //! value. Each parser reads a bounded number of bytes, so the pass is linear.
 
-use super::lines::before;
 use super::values::address::{address_at, labelled_address_at};
 use super::values::count::count_at;
 use super::values::date::{self, date_at};
@@ -14,6 +13,7 @@ use super::values::percent::{percent_at, percent_range_at, spelled_percent_at};
 use super::values::phone::{self, phone_at};
 use super::values::year::bare_year_at;
 use crate::error::Warning;
+use crate::parse::text::words::before;
 use crate::value::{Value, ValueData};
 
 /// Bytes that can begin a value.

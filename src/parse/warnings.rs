@@ -3,7 +3,8 @@
 
 use super::header;
 use super::layout::Role;
-use super::lines::{self, Line};
+use super::lines::Line;
+use super::text::sentence::ends_sentence;
 use crate::error::{Warning, WarningKind};
 use crate::span::Span;
 
@@ -40,9 +41,7 @@ pub(crate) fn about_the_text(
         let line = lines[k];
         let t = line.text(src);
         let after_content = roles[k + 1..].iter().all(|r| matches!(r, Role::Blank));
-        if after_content
-            && !lines::ends_sentence(t)
-            && !matches!(roles[k], Role::Heading { glued: None })
+        if after_content && !ends_sentence(t) && !matches!(roles[k], Role::Heading { glued: None })
         {
             let from = t
                 .rfind(' ')

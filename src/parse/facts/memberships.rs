@@ -2,9 +2,9 @@
 //! to ("... belong to a number of the same international organizations,
 //! including the United Nations, ...").
 
-use super::super::context::sentence_start;
 use crate::document::{OrganizationList, Section};
 use crate::facts::Membership;
+use crate::parse::text::sentence::sentence_start;
 use crate::span::Span;
 
 /// Words of a sentence that make its list one of shared memberships.

@@ -9,11 +9,11 @@ mod series;
 
 pub(crate) use codes::country_code;
 
-use super::context::sentence_start;
-use super::lines::after;
 use crate::address::LineKind;
 use crate::document::{OrganizationList, Section};
 use crate::facts::{DatedFact, Facts};
+use crate::parse::text::sentence::sentence_start;
+use crate::parse::text::words::after;
 use crate::value::{Value, ValueData};
 
 const ESTABLISHED: [&str; 3] = [

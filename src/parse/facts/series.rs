@@ -2,10 +2,11 @@
 //! measures (from a fixed vocabulary), whether it is a change or a level,
 //! and the words of the sentence that name the measure.
 
-use super::super::context::sentence_start;
-use super::super::lines::{self, after, collapsed, words};
+use crate::parse::text::sentence::sentence_start;
+
 use crate::document::Section;
 use crate::facts::{Measure, SeriesRow};
+use crate::parse::text::words::{self as window, after, collapsed, words};
 use crate::short_text::Text;
 use crate::value::{Value, ValueData};
 
@@ -179,7 +180,7 @@ pub(crate) fn measure_named(text: &str) -> Option<Measure> {
 /// The measure named nearest before the amount in its sentence, else the
 /// first named after it in the same clause.
 fn measure(before: &str, after: &str) -> Option<Measure> {
-    let before = lines::before(before, before.len(), 240).to_ascii_lowercase();
+    let before = window::before(before, before.len(), 240).to_ascii_lowercase();
     let mut best: Option<(usize, usize, Measure)> = None; // (end, -len order, measure)
     for (k, &(phrase, m)) in MEASURE_WORDS.iter().enumerate() {
         if let Some(at) = rfind_word(&before, k) {
@@ -204,7 +205,7 @@ fn measure(before: &str, after: &str) -> Option<Measure> {
 /// Words just before an amount that make it a change, not a level:
 /// "increased by $12 billion", "an additional $5 million".
 fn is_change(before: &str) -> bool {
-    let near = lines::before(before, before.len(), 40)
+    let near = window::before(before, before.len(), 40)
         .trim_end()
         .to_ascii_lowercase();
     let near = near
@@ -307,7 +308,7 @@ fn measure_text(before: &str, after: &str) -> Text {
     // The verb stands near the amount: "provided more than $40 million", or
     // before the total a part belongs to ("provided $240 million, including
     // $100 million for ...").
-    let near = lines::before(before, before.len(), 160);
+    let near = window::before(before, before.len(), 160);
     let giving = words(near).any(is_giving);
     if giving {
         let rest = after.trim_start();

@@ -4,7 +4,7 @@
 use super::number::inline_gap;
 use super::{make, read};
 use crate::address::Address;
-use crate::parse::lines::words;
+use crate::parse::text::words::words;
 use crate::value::{Value, ValueData};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};

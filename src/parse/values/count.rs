@@ -3,7 +3,7 @@
 //! what is counted.
 
 use super::{make, read};
-use crate::parse::lines::words;
+use crate::parse::text::words::words;
 use crate::value::{Count, Value, ValueData};
 
 pub(crate) fn count_at(src: &str, i: usize, end: usize) -> Option<Value> {

@@ -9,7 +9,7 @@ use super::{make, read};
 use crate::error::Warning;
 use crate::money::Money;
 use crate::money::Scale;
-use crate::parse::lines::before;
+use crate::parse::text::words::before;
 use crate::span::Span;
 use crate::value::{Value, ValueData};
 use nom::branch::alt;

@@ -78,7 +78,7 @@ pub(crate) fn percent_at(src: &str, i: usize, end: usize) -> Option<Value> {
 /// Both bounds of a range of percentages ("5 to 7 percent"), each its own
 /// value with the sign written once.
 pub(crate) fn percent_range_at(src: &str, i: usize, end: usize) -> Option<(Value, Value)> {
-    let between = crate::parse::lines::before(src, i, 9).ends_with("between ");
+    let between = crate::parse::text::words::before(src, i, 9).ends_with("between ");
     let b = percent_range(&src[i..end], between)?;
     let value = |start: usize, stop: usize, (value, points): (Decimal, bool)| {
         make(

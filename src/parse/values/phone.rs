@@ -2,7 +2,7 @@
 
 use super::{make, read};
 use crate::address::{LineKind, Phone};
-use crate::parse::lines::before;
+use crate::parse::text::words::before;
 use crate::value::{Value, ValueData};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};

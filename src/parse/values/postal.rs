@@ -23,7 +23,7 @@ use super::street_words::{
     FOREIGN_STREET_WORDS, PROVINCES, SPELLED, STATE_CODES, STATE_NAMES, SUFFIXES, UNIT_WORDS,
 };
 use crate::address::Address;
-use crate::parse::lines::collapse;
+use crate::parse::text::words::collapse;
 use crate::value::{Value, ValueData};
 
 /// How far back from its postal code an address may start, in bytes.

@@ -2,7 +2,7 @@
 //! count ("more than $1 billion", "about 40 percent").
 
 use crate::money::Qualifier;
-use crate::parse::lines::{before as window_before, last_word};
+use crate::parse::text::words::{before as window_before, last_word};
 
 const QUALIFIERS: [(&str, Qualifier); 24] = [
     ("more than", Qualifier::MoreThan),

@@ -2,7 +2,7 @@
 //! ("1700 Massachusetts Avenue", "Resolution 1325", "PACC 2030").
 
 use super::make;
-use crate::parse::lines::before;
+use crate::parse::text::words::before;
 use crate::value::{Value, ValueData};
 
 /// The commonest value of all, a bare year ("in 1827, ..."), read without
