@@ -16,35 +16,25 @@ use crate::error::Warning;
 use crate::parse::text::words::before;
 use crate::value::{Value, ValueData};
 
-/// Bytes that can begin a value.
+/// Bytes that can begin a value: the union of what each kind declares it
+/// can open with (`values::OPENING_BYTES`).
 const fn start_table() -> [bool; 256] {
     let mut t = [false; 256];
-    let mut b = b'0';
-    while b <= b'9' {
-        t[b as usize] = true;
-        b += 1;
-    }
-    // Every capital: an ISO currency code ("CHF 19.90"), a prefixed dollar
-    // ("HK$5"), a month, "FY", "P.O. Box".
-    let mut c = b'A';
-    while c <= b'Z' {
-        t[c as usize] = true;
-        c += 1;
-    }
-    // Lower-case letters that open a month ("june 2016") or "fiscal year",
-    // "per cent", "a billion".
-    let starts = b"$([+-fpajmsond";
+    let kinds = super::values::OPENING_BYTES;
     let mut k = 0;
-    while k < starts.len() {
-        t[starts[k] as usize] = true;
+    while k < kinds.len() {
+        let mut set = 0;
+        while set < kinds[k].len() {
+            let bytes = kinds[k][set];
+            let mut b = 0;
+            while b < bytes.len() {
+                t[bytes[b] as usize] = true;
+                b += 1;
+            }
+            set += 1;
+        }
         k += 1;
     }
-    // First bytes of the currency signs: "€" "₹" "₪" (E2), "£" "¥" (C2),
-    // "฿" (E0), "៛" (E1).
-    t[0xE2] = true;
-    t[0xC2] = true;
-    t[0xE0] = true;
-    t[0xE1] = true;
     t
 }
 static STARTS: [bool; 256] = start_table();
@@ -410,6 +400,20 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_starting_bytes_are_the_kinds_openings() {
+        let mut expected: Vec<u8> = (b'0'..=b'9').chain(b'A'..=b'Z').collect();
+        expected.extend_from_slice(b"$([+-fpajmsond");
+        expected.extend_from_slice(&[0xC2, 0xE0, 0xE1, 0xE2]);
+        let starts: Vec<u8> = (0..=255u8).filter(|&b| STARTS[b as usize]).collect();
+        expected.sort_unstable();
+        assert_eq!(starts, expected);
+        // Letters that open no value's name are passed a word at a time.
+        for b in [b'b', b'e', b't', b'x', b' ', b','] {
+            assert!(!STARTS[b as usize], "{}", b as char);
+        }
+    }
 
     fn kinds(src: &str) -> Vec<(String, &'static str)> {
         let mut values = Vec::new();

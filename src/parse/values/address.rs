@@ -14,6 +14,10 @@ use nom::multi::fold_many_m_n;
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
+/// The bytes an address can open with: a street number, "P.O. Box", and
+/// the capital of an embassy block's label ("Embassy", "Consulate", "Address").
+pub(crate) const OPENING_BYTES: &[&[u8]] = &[b"0123456789", b"PECA"];
+
 const STREET_TYPES: [&str; 30] = [
     "Street",
     "St.",

@@ -6,6 +6,9 @@ use super::{make, read};
 use crate::parse::text::words::words;
 use crate::value::{Count, Value, ValueData};
 
+/// The bytes a count can open with.
+pub(crate) const OPENING_BYTES: &[&[u8]] = &[b"0123456789"];
+
 pub(crate) fn count_at(src: &str, i: usize, end: usize) -> Option<Value> {
     let (stop, value) = read(src, i, end, super::number::count)?;
     let unit = unit_after(&src[stop..end]);

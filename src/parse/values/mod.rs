@@ -16,6 +16,18 @@ pub(crate) mod street_words;
 pub(crate) mod year;
 
 use crate::span::Span;
+
+/// The registry of the kinds the scanner tries: the bytes each can open
+/// with. The scanner's table of starting bytes is their union, so a new
+/// kind's first bytes are declared in its own file and listed here.
+pub(crate) const OPENING_BYTES: [&[&[u8]]; 6] = [
+    money::OPENING_BYTES,
+    percent::OPENING_BYTES,
+    date::OPENING_BYTES,
+    address::OPENING_BYTES,
+    phone::OPENING_BYTES,
+    count::OPENING_BYTES,
+];
 use crate::value::{Value, ValueData};
 
 /// A value of `src[start..end]`.

@@ -19,6 +19,16 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
+/// The bytes an amount can open with: a digit, "$", a minus, a capital (an
+/// ISO code, "US$", "A billion"), "a billion", and the first bytes of the
+/// currency signs ("€" "₹" "₪" E2, "£" "¥" C2, "฿" E0, "៛" E1).
+pub(crate) const OPENING_BYTES: &[&[u8]] = &[
+    b"0123456789",
+    b"$-a",
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    &[0xC2, 0xE0, 0xE1, 0xE2],
+];
+
 /// An amount as read, before context (qualifier, year) is added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(clippy::struct_field_names)] // `amount.amount` reads as the money it is

@@ -13,6 +13,9 @@ use nom::sequence::terminated;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
+/// The bytes a percentage can open with: a digit, or "per cent" spelled out.
+pub(crate) const OPENING_BYTES: &[&[u8]] = &[b"0123456789", b"p"];
+
 // "%" | "percent" | "per cent" | "percentage points"; the bool says "points".
 fn percent_sign(i: &str) -> IResult<&str, bool> {
     alt((

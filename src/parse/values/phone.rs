@@ -12,6 +12,9 @@ use nom::multi::fold_many_m_n;
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 
+/// The bytes a phone number can open with: a digit, "(", "[" or "+".
+pub(crate) const OPENING_BYTES: &[&[u8]] = &[b"0123456789", b"([+"];
+
 fn digits(n: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
     move |i: &str| take_while_m_n(n, n, |c: char| c.is_ascii_digit()).parse(i)
 }

@@ -24,6 +24,11 @@ use parts::{
     year4_glued, ymd,
 };
 
+/// The bytes a date can open with: a digit, a month's name in either case
+/// ("June", "june"), "FY", "fiscal year", "A.D.".
+pub(crate) const OPENING_BYTES: &[&[u8]] =
+    &[b"0123456789", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"jfmasond"];
+
 /// A date or a range of dates as read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Dated {
