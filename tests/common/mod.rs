@@ -156,7 +156,15 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
             ),
             _ => String::new(),
         };
-        let _ = writeln!(o, "  - {} {:?} {}", v.kind_name(), v.text, detail);
+        let _ = writeln!(
+            o,
+            "  - {} {:?} @{}..{} {}",
+            v.kind(),
+            v.text,
+            v.span.start,
+            v.span.end,
+            detail
+        );
     }
     for l in &doc.organizations {
         let _ = writeln!(o, "organizations: {:?}", l.names);
