@@ -4,6 +4,23 @@
 use crate::error::{Error, ErrorKind};
 use crate::span::Span;
 
+/// After the layout: a text with no header and nothing in any section (only
+/// chrome and blank lines) holds no prose to read.
+pub(crate) fn has_prose(src: &str, regions: &super::regions::Regions) -> Result<(), Error> {
+    let empty = regions
+        .sections
+        .iter()
+        .all(|s| s.paragraphs.is_empty() && s.list_items.is_empty());
+    if empty && regions.header.is_none() {
+        return Err(Error::new(
+            ErrorKind::NoProse,
+            Span::new(0, src.len().min(1)),
+            src,
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses texts that are not writing at all.
 pub(crate) fn readable(src: &str) -> Result<(), Error> {
     if src

@@ -9,6 +9,18 @@ fn headings(sections: &[Section]) -> impl Iterator<Item = &str> {
     sections.iter().filter_map(|s| s.heading_text())
 }
 
+/// The country the sheet is about: the header's, else the first heading's
+/// that names one, else the body's (`hint`, from [`country_from_body`]).
+pub(crate) fn country(
+    from_header: Option<String>,
+    sections: &[Section],
+    hint: Option<String>,
+) -> Option<String> {
+    from_header
+        .or_else(|| headings(sections).find_map(country_from_heading))
+        .or(hint)
+}
+
 /// The country from a heading: "U.S.-PERU RELATIONS", "U.S. Assistance to Peru".
 pub(crate) fn country_from_heading(h: &str) -> Option<String> {
     header::relations_pair_country(h)

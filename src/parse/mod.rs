@@ -28,8 +28,7 @@ mod values;
 mod warnings;
 
 use crate::document::FactSheet;
-use crate::error::{Error, ErrorKind};
-use crate::span::Span;
+use crate::error::Error;
 
 /// The typed values of any prose, with no document checks.
 pub(crate) fn prose_values(src: &str) -> (Vec<crate::value::Value>, Vec<crate::error::Warning>) {
@@ -49,18 +48,9 @@ pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
         .or_else(|| classify::country_from_body(src, &lines));
     layout::body_roles(src, &lines, &mut roles, body_from, country_hint.as_deref());
     let regions = regions::build(src, &lines, &roles, head.lines);
+    check::has_prose(src, &regions)?;
     let read = read::read(src, &lines, &roles, &regions.sections);
-    let country = head
-        .country
-        .clone()
-        .or_else(|| {
-            regions
-                .sections
-                .iter()
-                .filter_map(crate::document::Section::heading_text)
-                .find_map(classify::country_from_heading)
-        })
-        .or(country_hint);
+    let country = classify::country(head.country.clone(), &regions.sections, country_hint);
     let kind = classify::kind(src, &lines, &head, &regions.sections);
     let facts = facts::derive(&facts::Sheet {
         src,
@@ -74,18 +64,6 @@ pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
     let mut warnings = read.warnings;
     warnings::about_the_text(src, &lines, &roles, &mut warnings);
     warnings::unknown_header_lines(&lines, &roles, &head, &mut warnings);
-    if regions
-        .sections
-        .iter()
-        .all(|s| s.paragraphs.is_empty() && s.list_items.is_empty())
-        && regions.header.is_none()
-    {
-        return Err(Error::new(
-            ErrorKind::NoProse,
-            Span::new(0, src.len().min(1)),
-            src,
-        ));
-    }
     Ok(FactSheet {
         kind,
         title: head.title,
