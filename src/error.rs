@@ -92,7 +92,7 @@ impl Error {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WarningKind {
-    /// Bytes that are not UTF-8 were read as Windows-1252 (see [`crate::decode`]).
+    /// Bytes that are not UTF-8 were read as Windows-1252 (see [`crate::decode()`]).
     Windows1252,
     /// A UTF-16 text held an unpaired surrogate or a lone byte.
     BadUtf16,

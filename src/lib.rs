@@ -69,10 +69,10 @@ pub fn parse(text: &str) -> Result<FactSheet, Error> {
 }
 
 /// Parses a fact sheet from a file's bytes: UTF-8, UTF-16 with a byte-order
-/// mark, or UTF-8 with stray Windows-1252 bytes (see [`decode`]). What the
+/// mark, or UTF-8 with stray Windows-1252 bytes (see [`decode()`]). What the
 /// decoding noticed comes first among the warnings; the document's spans
 /// count bytes of the decoded text, which the result does not hold: call
-/// [`decode`] and [`parse`] to keep it.
+/// [`decode()`] and [`parse()`] to keep it.
 ///
 /// ```
 /// let bytes = b"U.S. Relations With Peru\n\nPeru\x92s trade reached $9.1 billion in 2009.\n";

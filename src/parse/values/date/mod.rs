@@ -1,7 +1,7 @@
 //! Dates: full dates, month-years, years, fiscal years, and ranges of them.
 //!
 //! [`parts`] reads month names, days and years and the dates written with
-//! words; [`numeric`] the dates in digits; this file the fiscal years, the
+//! words; [`mod@numeric`] the dates in digits; this file the fiscal years, the
 //! ranges, and the entry the scanner calls.
 
 mod numeric;

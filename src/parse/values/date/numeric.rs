@@ -84,7 +84,7 @@ pub(super) fn month_year_mark(i: &str) -> IResult<&str, ()> {
 /// A month and its year in digits: "11/2016" | "11-2016" | "11 / 2016" |
 /// "2016/11" | "2015-3" | "2016 / 11". After a year, two digits that could
 /// end a range running forward ("2009-11", "2007/08") are a range, read by
-/// [`year_or_range`]; here only those that cannot ("2016-11", "2015-3").
+/// [`super::year_or_range`]; here only those that cannot ("2016-11", "2015-3").
 pub(super) fn numeric_month(i: &str) -> IResult<&str, DateValue> {
     let mark = month_year_mark;
     alt((
