@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A postal address split into its parts. Any part may be missing.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Address {
     /// Number, street name, type, quadrant, suite or floor, as written
     /// ("1700 Massachusetts Avenue, NW"), or a post office box ("P.O. Box 202").
@@ -33,6 +34,7 @@ pub enum LineKind {
 /// A telephone or fax number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Phone {
     /// E.164 form ("+12028339860"), or none when it cannot be normalised with
     /// certainty.

@@ -13,6 +13,7 @@ use crate::span::Span;
 
 /// How the bytes were written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Encoding {
     /// UTF-8 throughout (a byte-order mark, if any, is kept in the text).
     Utf8,

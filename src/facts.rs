@@ -133,6 +133,7 @@ impl Measure {
 /// One amount for one year, with what it measures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct SeriesRow {
     /// What is measured, from the fixed vocabulary.
     pub measure: Measure,
@@ -193,6 +194,7 @@ impl MissionType {
 /// A diplomatic mission the text gives an address or a phone for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Mission {
     /// ISO alpha-2 of the country that runs it ("US" for a U.S. embassy).
     pub of: Option<Cow<'static, str>>,

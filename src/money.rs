@@ -51,6 +51,7 @@ impl Scale {
 /// An amount of money as the text states it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Money {
     /// The exact amount in whole currency units, scale applied
     /// ("$9.1 billion" is 9100000000). Serialised as a decimal string.

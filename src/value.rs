@@ -209,6 +209,7 @@ impl ValueData {
 /// A percentage as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Percent {
     /// The number before "percent" or "%", as a decimal string.
     #[serde(with = "crate::decimal_string")]
@@ -223,6 +224,7 @@ pub struct Percent {
 /// A number of things.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Count {
     /// The number, scale applied ("6.5 million" is 6500000).
     #[serde(with = "crate::decimal_string")]
