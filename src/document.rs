@@ -111,6 +111,10 @@ pub struct Section {
     pub paragraphs: Vec<Passage>,
     /// Items of lists (bulleted lines, the closing list of resources).
     pub list_items: Vec<Passage>,
+    /// Lines inside the section that are no part of its text (site chrome
+    /// between paragraphs, a line a web page repeats), with why: they are
+    /// not read for values, and not dropped without a trace.
+    pub skipped: Vec<Skipped>,
 }
 
 /// A section's heading: its text and where it is, which cannot disagree.
@@ -139,6 +143,9 @@ struct SectionFields {
     paragraphs: Vec<Passage>,
     /// Items of lists (bulleted lines, the closing list of resources).
     list_items: Vec<Passage>,
+    /// Lines inside the section that are no part of its text, with why.
+    #[serde(default)]
+    skipped: Vec<Skipped>,
 }
 
 impl From<SectionFields> for Section {
@@ -151,6 +158,7 @@ impl From<SectionFields> for Section {
             span: f.span,
             paragraphs: f.paragraphs,
             list_items: f.list_items,
+            skipped: f.skipped,
         }
     }
 }
@@ -159,12 +167,13 @@ impl From<SectionFields> for Section {
 impl Serialize for Section {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Section", 5)?;
+        let mut s = serializer.serialize_struct("Section", 6)?;
         s.serialize_field("heading", &self.heading.as_ref().map(|h| &h.text))?;
         s.serialize_field("heading_span", &self.heading.as_ref().map(|h| h.span))?;
         s.serialize_field("span", &self.span)?;
         s.serialize_field("paragraphs", &self.paragraphs)?;
         s.serialize_field("list_items", &self.list_items)?;
+        s.serialize_field("skipped", &self.skipped)?;
         s.end()
     }
 }
@@ -223,6 +232,12 @@ pub enum SkipReason {
     ChromeAfter,
     /// The text is white space only where a document was expected.
     Blank,
+    /// Site chrome between a section's paragraphs (a share bar, a caption
+    /// credit): in [`Section::skipped`].
+    ChromeInSection,
+    /// A line that repeats the line before it (a web page's image caption
+    /// under its alt text): in [`Section::skipped`].
+    RepeatedLine,
 }
 
 impl SkipReason {
@@ -232,6 +247,8 @@ impl SkipReason {
             SkipReason::ChromeBefore => "chrome_before",
             SkipReason::ChromeAfter => "chrome_after",
             SkipReason::Blank => "blank",
+            SkipReason::ChromeInSection => "chrome_in_section",
+            SkipReason::RepeatedLine => "repeated_line",
         }
     }
 
@@ -241,6 +258,8 @@ impl SkipReason {
             SkipReason::ChromeBefore => "site chrome before the sheet",
             SkipReason::ChromeAfter => "site chrome after the sheet",
             SkipReason::Blank => "blank",
+            SkipReason::ChromeInSection => "site chrome inside a section",
+            SkipReason::RepeatedLine => "a repeat of the line before",
         }
     }
 }

@@ -54,3 +54,26 @@ fn repeated_paragraphs_after_a_blank_line_are_content() {
 fn a_plus_and_one_digit_after_a_phone_label() {
     parses_cleanly("The embassy can be reached at tel. +9 and fax +");
 }
+
+/// Lines a section leaves out of its paragraphs (a web page's caption under
+/// its alt text, chrome between paragraphs) used to vanish with their
+/// values; now each is a skipped entry of its section, with why.
+#[test]
+fn lines_left_out_of_a_section_are_recorded_with_their_reason() {
+    let caption = "Dunes at sunrise near the coast, March 3, 2009.";
+    let text = format!(
+        "U.S. Relations With Namibia\n\nThe United States established relations with Namibia in 1990.\n\
+         {caption}\n{caption}\n\nTrade grew to $350 million in 2019.\n"
+    );
+    let doc = factsheet::parse(&text).unwrap();
+    common::check_invariants(&text, &doc);
+    let skipped: Vec<(factsheet::SkipReason, &str)> = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.skipped)
+        .map(|s| (s.reason, s.span.slice(&text)))
+        .collect();
+    assert_eq!(skipped, [(factsheet::SkipReason::RepeatedLine, caption)]);
+    let json = serde_json::to_value(&doc).unwrap();
+    assert_eq!(json["sections"][0]["skipped"][0]["code"], "repeated_line");
+}

@@ -109,6 +109,7 @@ pub(crate) fn build(
                 span: Span::new(start, start),
                 paragraphs: Vec::new(),
                 list_items: Vec::new(),
+                skipped: Vec::new(),
             });
         }
         current = Some((wanted, start));
@@ -176,7 +177,22 @@ fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut Regions) {
                     .push(passage(line.trim_start, line.trim_end));
                 doc.resources.push(passage(line.trim_start, line.trim_end));
             }
-            _ => {}
+            // Chrome in the section's text is left out of its paragraphs,
+            // and said so: a share bar, a caption, a line repeated.
+            Role::Chrome => {
+                let text = line.text(src);
+                // The layout repeats only the very next line.
+                let repeated = k > 0 && !lines[k - 1].is_blank() && lines[k - 1].text(src) == text;
+                section.skipped.push(Skipped {
+                    reason: if repeated {
+                        SkipReason::RepeatedLine
+                    } else {
+                        SkipReason::ChromeInSection
+                    },
+                    span: Span::new(line.trim_start, line.trim_end),
+                });
+            }
+            Role::Blank | Role::Header | Role::Heading { glued: None } => {}
         }
         k += 1;
     }

@@ -37,6 +37,7 @@ fn check_span(src: &str, span: Span, what: &str) {
 /// do not overlap, and their text is their span's slice; the header, the
 /// sections and the skipped regions cover the input without gap or overlap.
 pub fn check_invariants(src: &str, doc: &FactSheet) {
+    check_lines_kept(src, doc);
     let mut last_end = 0;
     for v in &doc.values {
         check_span(src, v.span, "value");
@@ -124,6 +125,9 @@ pub fn describe(src: &str, doc: &FactSheet) -> String {
             s.paragraphs.len(),
             s.list_items.len()
         );
+        for k in &s.skipped {
+            let _ = writeln!(o, "    skipped ({}): {:?}", k.reason, short(src, k.span));
+        }
     }
     let _ = writeln!(o, "values:");
     for v in &doc.values {
@@ -242,6 +246,47 @@ fn describe_facts(o: &mut String, src: &str, doc: &FactSheet) {
             m.address.as_ref().and_then(|a| a.street.clone()),
             m.address.as_ref().and_then(|a| a.postal_code.clone()),
             phones
+        );
+    }
+}
+
+/// Every line that holds more than white space is in the header, a heading,
+/// a paragraph, a list item or a skipped region (the document's or a
+/// section's): nothing the text held is dropped without a trace.
+pub fn check_lines_kept(src: &str, doc: &FactSheet) {
+    let mut kept: Vec<Span> = doc.header.iter().copied().collect();
+    kept.extend(doc.skipped.iter().map(|s| s.span));
+    for s in &doc.sections {
+        kept.extend(s.heading.iter().map(|h| h.span));
+        kept.extend(s.paragraphs.iter().chain(&s.list_items).map(|p| p.span));
+        kept.extend(s.skipped.iter().map(|k| k.span));
+    }
+    kept.sort();
+    // The furthest end of the spans that start at or before each one.
+    let mut reach = Vec::with_capacity(kept.len());
+    let mut furthest = 0;
+    for k in &kept {
+        furthest = furthest.max(k.end);
+        reach.push(furthest);
+    }
+    let space = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}';
+    let mut at = 0;
+    for line in src.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        let body = line.trim_start_matches(space);
+        let from = start + line.len() - body.len();
+        let to = from + body.trim_end_matches(space).len();
+        if from == to {
+            continue;
+        }
+        // Some span starts before the line ends and reaches past its start.
+        let before_end = kept.partition_point(|k| k.start < to);
+        let held = before_end > 0 && reach[before_end - 1] > from;
+        assert!(
+            held,
+            "line at {from}..{to} is in no part of the document: {:?}",
+            &src[from..to]
         );
     }
 }
