@@ -52,6 +52,13 @@ impl Error {
         }
     }
 
+    /// The error found in a copy of `source` whose offsets differ, moved
+    /// onto `source` through `to_source`.
+    pub(crate) fn moved_onto(self, source: &str, to_source: impl Fn(usize) -> usize) -> Self {
+        let span = Span::new(to_source(self.span.start), to_source(self.span.end));
+        Error::new(self.kind, span, source)
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.kind

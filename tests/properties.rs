@@ -229,3 +229,53 @@ fn fixtures_cut_at_every_length() {
         assert!(cuts > 100);
     }
 }
+
+/// What a reader sees of a document, with every kind of space as a space.
+fn reading(
+    doc: &factsheet::FactSheet,
+) -> (Option<String>, Option<String>, Vec<String>, Vec<String>) {
+    let plain = |s: &str| s.replace(['\u{a0}', '\u{202f}', '\u{2009}'], " ");
+    (
+        doc.title.as_deref().map(plain),
+        doc.country.as_deref().map(plain),
+        doc.headings().map(plain).collect(),
+        doc.values.iter().map(|v| plain(&v.text)).collect(),
+    )
+}
+
+/// A text whose spaces are no-break spaces (web scrapes, word processors)
+/// reads as the same text with spaces: the same title, country, headings
+/// and values, with spans on the input as given.
+#[test]
+fn no_break_spaces_read_as_spaces() {
+    for (name, text) in common::fixtures() {
+        let Ok(doc) = factsheet::parse(&text) else {
+            continue;
+        };
+        for space in ['\u{a0}', '\u{202f}'] {
+            let other = text.replace(' ', &space.to_string());
+            let other_doc = factsheet::parse(&other).unwrap();
+            common::check_invariants(&other, &other_doc);
+            assert_eq!(reading(&other_doc), reading(&doc), "{name} with {space:?}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Some spaces, not all, made no-break: the invariants hold and the
+    /// country and headings stay.
+    #[test]
+    fn some_no_break_spaces_keep_the_reading(pick in 0usize..1000, every in 1usize..6) {
+        let all = common::fixtures();
+        let (_, text) = &all[pick % all.len()];
+        let mut n = 0;
+        let other: String = text.chars().map(|c| {
+            if c == ' ' { n += 1; if n % every == 0 { '\u{a0}' } else { ' ' } } else { c }
+        }).collect();
+        if let (Ok(doc), Ok(other_doc)) = (factsheet::parse(text), factsheet::parse(&other)) {
+            common::check_invariants(&other, &other_doc);
+            prop_assert_eq!(reading(&other_doc), reading(&doc));
+        }
+    }
+}

@@ -23,6 +23,7 @@ mod quotes;
 mod read;
 mod regions;
 pub(crate) mod scan;
+mod spaces;
 mod text;
 mod values;
 mod warnings;
@@ -32,12 +33,29 @@ use crate::error::Error;
 
 /// The typed values of any prose, with no document checks.
 pub(crate) fn prose_values(src: &str) -> (Vec<crate::value::Value>, Vec<crate::error::Warning>) {
-    read::prose_values(src)
+    let Some(plain) = spaces::plain(src) else {
+        return read::prose_values(src);
+    };
+    let (mut values, mut warnings) = read::prose_values(&plain.text);
+    plain.values(src, &mut values);
+    plain.warnings(&mut warnings);
+    (values, warnings)
 }
 
-/// Parses a whole text.
+/// Parses a whole text, its no-break and thin spaces read as spaces.
 pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
     check::readable(src)?;
+    let Some(plain) = spaces::plain(src) else {
+        return document_of_plain(src);
+    };
+    let mut doc =
+        document_of_plain(&plain.text).map_err(|e| e.moved_onto(src, |at| plain.to_source(at)))?;
+    plain.document(src, &mut doc);
+    Ok(doc)
+}
+
+/// Parses a text whose spaces are plain.
+fn document_of_plain(src: &str) -> Result<FactSheet, Error> {
     let lines = lines::split(src);
     let head = header::header(src, &lines);
     let mut roles = layout::header_roles(src, &lines, head.lines);
