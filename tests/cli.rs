@@ -590,4 +590,7 @@ fn the_summary_counts_warnings() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("with warnings"), "{err}");
+    // By code: the truncated fixture's and the mojibake fixture's warnings.
+    assert!(err.contains("truncated 2"), "{err}");
+    assert!(err.contains("double_encoded 1"), "{err}");
 }

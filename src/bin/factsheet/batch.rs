@@ -29,7 +29,8 @@ struct Outcome {
     failed: Option<String>,
     bytes: usize,
     kinds: BTreeMap<&'static str, usize>,
-    warnings: usize,
+    /// The document's warnings, by their code.
+    warnings: BTreeMap<&'static str, usize>,
 }
 
 fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
@@ -55,6 +56,10 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
             for v in &doc.values {
                 *kinds.entry(v.kind_name()).or_insert(0) += 1;
             }
+            let mut warnings = BTreeMap::new();
+            for w in &doc.warnings {
+                *warnings.entry(w.kind.code()).or_insert(0) += 1;
+            }
             let rendered = match args.rows {
                 Rows::Facts(kind) => output::facts(args.format, kind, &source, &doc),
                 Rows::Documents => output::document(args.format, &source, &doc),
@@ -65,7 +70,7 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
                     failed: None,
                     bytes,
                     kinds,
-                    warnings: doc.warnings.len(),
+                    warnings,
                 },
                 Err(e) => failed(args.format, &source, &e, None, None, bytes),
             }
@@ -156,7 +161,7 @@ fn failed(
         failed: Some(shown),
         bytes,
         kinds: BTreeMap::new(),
-        warnings: 0,
+        warnings: BTreeMap::new(),
     }
 }
 
@@ -165,9 +170,9 @@ fn failed(
 struct Tally {
     files: usize,
     failures: usize,
-    /// Documents with at least one warning, and the warnings in all.
+    /// Documents with at least one warning, and the warnings by code.
     warned: usize,
-    warnings: usize,
+    warnings: BTreeMap<&'static str, usize>,
     bytes: usize,
     kinds: BTreeMap<&'static str, usize>,
 }
@@ -185,8 +190,10 @@ impl Tally {
         self.files += 1;
         self.bytes += o.bytes;
         self.failures += usize::from(o.failed.is_some());
-        self.warned += usize::from(o.warnings > 0);
-        self.warnings += o.warnings;
+        self.warned += usize::from(!o.warnings.is_empty());
+        for (k, n) in &o.warnings {
+            *self.warnings.entry(k).or_insert(0) += n;
+        }
         for (k, n) in &o.kinds {
             *self.kinds.entry(k).or_insert(0) += n;
         }
@@ -197,7 +204,9 @@ impl Tally {
         self.bytes += other.bytes;
         self.failures += other.failures;
         self.warned += other.warned;
-        self.warnings += other.warnings;
+        for (k, n) in other.warnings {
+            *self.warnings.entry(k).or_insert(0) += n;
+        }
         for (k, n) in other.kinds {
             *self.kinds.entry(k).or_insert(0) += n;
         }
@@ -554,19 +563,23 @@ fn finish(args: &ParseArgs, mut sink: Sink, dest: &Destination, started: Instant
     if !args.batch.quiet && t.files > 1 {
         let secs = started.elapsed().as_secs_f64();
         let mb = t.bytes as f64 / 1e6;
-        let by_kind: Vec<String> = t.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let counts = |m: &BTreeMap<&str, usize>| {
+            if m.is_empty() {
+                "none".to_string()
+            } else {
+                let all: Vec<String> = m.iter().map(|(k, n)| format!("{k} {n}")).collect();
+                all.join(", ")
+            }
+        };
         eprintln!(
-            "factsheet: {} files, {} failed, {} with warnings ({} warnings), {mb:.1} MB in {secs:.2} s ({:.1} MB/s); values: {}",
+            "factsheet: {} files, {} failed, {} with warnings ({} warnings: {}), {mb:.1} MB in {secs:.2} s ({:.1} MB/s); values: {}",
             t.files,
             t.failures,
             t.warned,
-            t.warnings,
+            t.warnings.values().sum::<usize>(),
+            counts(&t.warnings),
             mb / secs.max(1e-9),
-            if by_kind.is_empty() {
-                "none".to_string()
-            } else {
-                by_kind.join(", ")
-            }
+            counts(&t.kinds),
         );
     }
     if t.failures > 0 {
