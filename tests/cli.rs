@@ -594,3 +594,64 @@ fn the_summary_counts_warnings() {
     assert!(err.contains("truncated 2"), "{err}");
     assert!(err.contains("double_encoded 1"), "{err}");
 }
+
+/// The object schema a `$ref` names, in a schemars document.
+fn definition<'a>(schema: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    &schema["definitions"][name]
+}
+
+/// Each line of a JSONL batch, documents and error records alike, has the
+/// fields its branch of the shipped JSONL schema requires, and no other.
+#[test]
+fn jsonl_lines_match_the_shipped_jsonl_schema() {
+    let out = factsheet().args(["schema", "--jsonl"]).output().unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let shipped: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string("schema/factsheet-jsonl.schema.json").unwrap())
+            .unwrap();
+    assert_eq!(shipped, schema, "schema/factsheet-jsonl.schema.json is stale: run `factsheet schema --jsonl > schema/factsheet-jsonl.schema.json`");
+    let dir = archive();
+    let out = factsheet()
+        .args(["parse", "--format", "jsonl", "-q"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (mut documents, mut errors) = (0, 0);
+    for line in text.lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        let branch = if record.get("error").is_some() {
+            errors += 1;
+            definition(&schema, "JsonlError")
+        } else {
+            documents += 1;
+            definition(&schema, "JsonlDocument")
+        };
+        let fields = record.as_object().unwrap();
+        for required in branch["required"].as_array().unwrap() {
+            assert!(
+                fields.contains_key(required.as_str().unwrap()),
+                "{required} missing: {line}"
+            );
+        }
+        for key in fields.keys() {
+            assert!(
+                branch["properties"].get(key).is_some(),
+                "{key} not in the schema"
+            );
+        }
+        if let Some(error) = record.get("error") {
+            let body = definition(&schema, "ErrorBody");
+            for key in error.as_object().unwrap().keys() {
+                assert!(
+                    body["properties"].get(key).is_some(),
+                    "error.{key} not in the schema"
+                );
+            }
+        }
+    }
+    assert!(
+        documents >= 4 && errors >= 1,
+        "{documents} documents, {errors} errors"
+    );
+}

@@ -43,10 +43,19 @@ enum Command {
     ///   factsheet facts --format jsonl archive/ -o facts.jsonl
     #[command(verbatim_doc_comment)]
     Facts(FactsArgs),
-    /// Print the JSON Schema of the parsed document.
+    /// Print the JSON Schema of the parsed document (`--format json`), or with
+    /// `--jsonl` of a line of `--format jsonl` (a document with its `source`,
+    /// or an error record).
     ///
-    /// Example: factsheet schema > factsheet.schema.json
-    Schema,
+    /// Examples:
+    ///   factsheet schema > factsheet.schema.json
+    ///   factsheet schema --jsonl > factsheet-jsonl.schema.json
+    #[command(verbatim_doc_comment)]
+    Schema {
+        /// The schema of a JSON Lines record instead of a JSON document.
+        #[arg(long)]
+        jsonl: bool,
+    },
 }
 
 /// The arguments of every batch command (`parse`, `facts`).
@@ -175,8 +184,12 @@ pub(crate) enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Schema => {
-            let schema = schemars::schema_for!(factsheet::FactSheet);
+        Command::Schema { jsonl } => {
+            let schema = if jsonl {
+                schemars::schema_for!(output::JsonlRecord<'static>)
+            } else {
+                schemars::schema_for!(factsheet::FactSheet)
+            };
             let written = serde_json::to_string_pretty(&schema)
                 .map_err(std::io::Error::other)
                 .and_then(|s| writeln!(std::io::stdout().lock(), "{s}"));

@@ -68,23 +68,43 @@ struct CsvRow<'a> {
     line: &'a str,
 }
 
-#[derive(Serialize)]
-struct JsonlDocument<'a> {
+/// A line of `--format jsonl`: a document, or an input that failed.
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // Only its schema is used; the lines are written from the variants' types.
+pub(crate) enum JsonlRecord<'a> {
+    /// A parsed document, with the input it came from.
+    Document(JsonlDocument<'a>),
+    /// An input that could not be read or parsed.
+    Error(JsonlError<'a>),
+}
+
+/// A parsed document, with the input it came from.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct JsonlDocument<'a> {
+    /// The input's path as given (bytes that are not UTF-8 as `\xNN`), or `-`.
     source: &'a str,
     #[serde(flatten)]
     document: &'a FactSheet,
 }
 
-#[derive(Serialize)]
-struct JsonlError<'a> {
+/// An input that could not be read or parsed.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct JsonlError<'a> {
+    /// The input's path as given, or `-`.
     source: &'a str,
+    /// What went wrong, and where when the text was read.
     error: ErrorBody<'a>,
 }
 
-#[derive(Serialize)]
+/// What went wrong with an input.
+#[derive(Serialize, schemars::JsonSchema)]
 pub(crate) struct ErrorBody<'a> {
+    /// What went wrong, as a sentence.
     pub message: &'a str,
+    /// The line (from 1) where the text shows the problem, if it was read.
     pub line: Option<usize>,
+    /// The column (from 1, in characters), if it was read.
     pub column: Option<usize>,
 }
 
