@@ -655,3 +655,27 @@ fn jsonl_lines_match_the_shipped_jsonl_schema() {
         "{documents} documents, {errors} errors"
     );
 }
+
+#[test]
+fn completions_and_a_manual_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = factsheet().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            script.contains("factsheet") && script.contains("--format"),
+            "{shell}"
+        );
+    }
+    let out = factsheet().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown shell is a usage error"
+    );
+    let out = factsheet().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH factsheet 1"), "{page}");
+    assert!(page.contains("parse") && page.contains("facts"), "{page}");
+}

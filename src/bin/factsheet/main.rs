@@ -6,7 +6,7 @@ mod inputs;
 mod output;
 mod read;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +56,20 @@ enum Command {
         #[arg(long)]
         jsonl: bool,
     },
+    /// Print a completion script for a shell.
+    ///
+    /// Examples:
+    ///   factsheet completions bash > ~/.local/share/bash-completion/completions/factsheet
+    ///   factsheet completions zsh > ~/.zfunc/_factsheet
+    #[command(verbatim_doc_comment)]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    ///
+    /// Example: factsheet man > ~/.local/share/man/man1/factsheet.1
+    Man,
 }
 
 /// The arguments of every batch command (`parse`, `facts`).
@@ -181,6 +195,19 @@ pub(crate) enum Format {
     Csv,
 }
 
+/// Writes `bytes` to standard output; a closed pipe is no error (the
+/// reader wanted no more), any other write error is reported.
+fn print_all(bytes: &[u8], what: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("factsheet: writing {what}: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -190,15 +217,25 @@ fn main() -> ExitCode {
             } else {
                 schemars::schema_for!(factsheet::FactSheet)
             };
-            let written = serde_json::to_string_pretty(&schema)
-                .map_err(std::io::Error::other)
-                .and_then(|s| writeln!(std::io::stdout().lock(), "{s}"));
-            match written {
-                Ok(()) => ExitCode::SUCCESS,
-                // A reader that closed the pipe wanted no more.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            match serde_json::to_string_pretty(&schema) {
+                Ok(text) => print_all(format!("{text}\n").as_bytes(), "the schema"),
                 Err(e) => {
                     eprintln!("factsheet: writing the schema: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "factsheet", &mut script);
+            print_all(&script, "the completion script")
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print_all(&page, "the manual page"),
+                Err(e) => {
+                    eprintln!("factsheet: rendering the manual page: {e}");
                     ExitCode::from(1)
                 }
             }
