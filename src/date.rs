@@ -106,20 +106,15 @@ impl<'de> Deserialize<'de> for DateValue {
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for DateValue {
-    fn schema_name() -> String {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "DateValue".into()
     }
 
-    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-        schemars::schema::SchemaObject {
-            instance_type: Some(schemars::schema::InstanceType::String.into()),
-            string: Some(Box::new(schemars::schema::StringValidation {
-                pattern: Some(r"^(FY)?\d{4}(-\d{2}(-\d{2})?)?$".into()),
-                ..Default::default()
-            })),
-            ..Default::default()
-        }
-        .into()
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": r"^(FY)?\d{4}(-\d{2}(-\d{2})?)?$",
+        })
     }
 }
 

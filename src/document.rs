@@ -180,11 +180,11 @@ impl Serialize for Section {
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Section {
-    fn schema_name() -> String {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "Section".into()
     }
 
-    fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         SectionFields::json_schema(generator)
     }
 }
@@ -306,11 +306,11 @@ impl Serialize for Skipped {
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Skipped {
-    fn schema_name() -> String {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
         "Skipped".into()
     }
 
-    fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         SkippedFields::json_schema(generator)
     }
 }

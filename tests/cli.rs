@@ -597,7 +597,7 @@ fn the_summary_counts_warnings() {
 
 /// The object schema a `$ref` names, in a schemars document.
 fn definition<'a>(schema: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
-    &schema["definitions"][name]
+    &schema["$defs"][name]
 }
 
 /// Each line of a JSONL batch, documents and error records alike, has the
