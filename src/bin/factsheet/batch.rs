@@ -310,14 +310,16 @@ impl Destination {
         self.target.iter().chain(&self.partial).cloned().collect()
     }
 
-    fn open(&self) -> Result<Box<dyn Write>, String> {
+    fn open(&self) -> Result<Box<dyn Write + Send>, String> {
         match &self.partial {
             Some(p) => std::fs::File::create(p)
-                .map(|f| Box::new(std::io::BufWriter::with_capacity(1 << 16, f)) as Box<dyn Write>)
+                .map(|f| {
+                    Box::new(std::io::BufWriter::with_capacity(1 << 16, f)) as Box<dyn Write + Send>
+                })
                 .map_err(|e| format!("{}: {e}", p.display())),
             None => Ok(Box::new(std::io::BufWriter::with_capacity(
                 1 << 16,
-                std::io::stdout().lock(),
+                std::io::stdout(),
             ))),
         }
     }
@@ -359,6 +361,10 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
         Ok(m) => m,
         Err(e) => return usage(e),
     };
+    #[cfg(feature = "parquet")]
+    if args.format == Format::Parquet && args.batch.output.is_none() {
+        return usage("--format parquet writes a file: give --output FILE".into());
+    }
     let dest = match Destination::new(args.batch.output.as_deref()) {
         Ok(d) => d,
         Err(e) => return usage(e),
@@ -382,7 +388,11 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
                 .into(),
         );
     }
-    let out = match dest.open() {
+    let out: Box<dyn Write> = match dest.open() {
+        #[cfg(feature = "parquet")]
+        Ok(out) if args.format == Format::Parquet => {
+            Box::new(crate::parquet::ParquetTable::new(out))
+        }
         Ok(out) => out,
         Err(e) => return usage(e),
     };
@@ -403,9 +413,9 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
         progress: progress_bar(),
         write_error: None,
     };
-    match (args.format, args.rows) {
-        (Format::Csv, Rows::Documents) => sink.write(&output::csv_header()),
-        (Format::Csv, Rows::Facts(kind)) => {
+    match (args.format.is_tabular(), args.rows) {
+        (true, Rows::Documents) => sink.write(&output::csv_header()),
+        (true, Rows::Facts(kind)) => {
             sink.write(&output::facts_csv_header(
                 kind.unwrap_or(factsheet::FactKind::Series),
             ));

@@ -4,6 +4,8 @@
 mod batch;
 mod inputs;
 mod output;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod read;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -129,7 +131,8 @@ pub(crate) enum Rows {
 pub(crate) struct FactsArgs {
     #[command(flatten)]
     batch: BatchArgs,
-    /// `csv` (one kind of fact, fixed columns) or `jsonl` (every kind).
+    /// `csv` (one kind of fact, fixed columns), `jsonl` (every kind) or
+    /// `parquet` (as csv, with typed columns).
     #[arg(long, value_enum, default_value_t = FactsFormat::Csv)]
     format: FactsFormat,
     /// Which facts: series, missions, relations, memberships.
@@ -144,6 +147,9 @@ pub(crate) enum FactsFormat {
     Csv,
     /// One fact per line, each with its `fact` kind.
     Jsonl,
+    /// One kind of fact per table, as Parquet with typed columns; needs `--output`.
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 /// `--kind`, as the command line spells it.
@@ -170,11 +176,14 @@ impl From<FactsArgs> for ParseArgs {
         let format = match a.format {
             FactsFormat::Csv => Format::Csv,
             FactsFormat::Jsonl => Format::Jsonl,
+            #[cfg(feature = "parquet")]
+            FactsFormat::Parquet => Format::Parquet,
         };
-        // A CSV table has one kind's columns: series unless said otherwise.
-        let kind = match format {
-            Format::Csv => Some(kind.unwrap_or(factsheet::FactKind::Series)),
-            _ => kind,
+        // A table has one kind's columns: series unless said otherwise.
+        let kind = if format.is_tabular() {
+            Some(kind.unwrap_or(factsheet::FactKind::Series))
+        } else {
+            kind
         };
         ParseArgs {
             batch: a.batch,
@@ -193,6 +202,22 @@ pub(crate) enum Format {
     Jsonl,
     /// The flat values table, one row per value.
     Csv,
+    /// The table CSV would hold, as Parquet with typed columns (amounts as
+    /// decimals, dates also as dates); needs `--output`.
+    #[cfg(feature = "parquet")]
+    Parquet,
+}
+
+impl Format {
+    /// Does the format hold a table (a header, then rows), as CSV does?
+    pub(crate) fn is_tabular(self) -> bool {
+        match self {
+            Format::Json | Format::Jsonl => false,
+            Format::Csv => true,
+            #[cfg(feature = "parquet")]
+            Format::Parquet => true,
+        }
+    }
 }
 
 /// Writes `bytes` to standard output; a closed pipe is no error (the

@@ -118,6 +118,8 @@ pub(crate) fn document(format: Format, source: &str, doc: &FactSheet) -> Result<
         })
         .map_err(|e| e.to_string())?,
         Format::Csv => return csv_rows(source, doc),
+        #[cfg(feature = "parquet")]
+        Format::Parquet => return csv_rows(source, doc),
     };
     out.push(b'\n');
     Ok(out)
@@ -132,7 +134,7 @@ pub(crate) fn failure(format: Format, source: &str, error: ErrorBody<'_>) -> Vec
             line.push(b'\n');
             line
         }
-        Format::Json | Format::Csv => Vec::new(),
+        _ => Vec::new(),
     }
 }
 
@@ -312,7 +314,7 @@ pub(crate) fn facts(
         .facts
         .rows()
         .filter(|r| kind.is_none_or(|k| r.kind() == k));
-    if format == Format::Csv {
+    if format.is_tabular() {
         let mut w = csv::Writer::from_writer(Vec::new());
         for row in rows {
             let mut record: Vec<String> = vec![
