@@ -18,7 +18,7 @@ use nom::character::complete::{char, satisfy};
 use nom::combinator::{map_opt, not, opt, peek, value};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
-use numeric::{numeric, numeric_month};
+use numeric::{numeric, numeric_day_range, numeric_month};
 use parts::{
     day, day_first, digits, digits_then_digit_free, may_be_month, month, month_first_after, year4,
     year4_glued, ymd,
@@ -135,6 +135,49 @@ fn year_or_range(i: &str) -> IResult<&str, Dated> {
     ))
 }
 
+/// Does a month's name open `s`, after a comma and spaces at most? (What
+/// follows a year: "2015 June", "2016, Nov".)
+pub(crate) fn opens_with_month(s: &str) -> bool {
+    let s = s.trim_start_matches([',', ' ']);
+    may_be_month(s.as_bytes()) && month(s).is_ok()
+}
+
+/// The same test from the year: does a month-year written year first start
+/// here? (The scanner's bare-year path asks before it settles on a year.)
+pub(crate) fn year_then_month_at(s: &str) -> bool {
+    year_then_month(s).is_ok()
+}
+
+// "2015 June" | "2016, Nov" | "2016 , nov": a month-year written year
+// first. A month after a year in lower case is one only when abbreviated:
+// "2016 march" may be the noun.
+fn year_then_month(i: &str) -> IResult<&str, DateValue> {
+    let (rest, y) = year4(i)?;
+    let (rest, comma) = alt((
+        value(true, tag(", ")),
+        value(true, tag(" , ")),
+        value(false, tag(" ")),
+    ))
+    .parse(rest)?;
+    let (after, m) = month(rest)?;
+    let abbreviated = rest.len() - after.len() <= 4;
+    let capital = rest.starts_with(|c: char| c.is_ascii_uppercase());
+    // After "In 2016, " a capital opens the sentence ("May said", "March
+    // saw"): there only an abbreviation, and never "May", is a month.
+    let month_here = if comma {
+        abbreviated && m != 5
+    } else {
+        capital || abbreviated
+    };
+    match DateValue::month(y, m) {
+        Some(d) if month_here => Ok((after, d)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
+}
+
 // "A.D. 301": an early year, written with its era.
 fn anno_domini(i: &str) -> IResult<&str, DateValue> {
     map_opt(preceded(tag("A.D. "), digits(1, 4)), |y| {
@@ -144,26 +187,45 @@ fn anno_domini(i: &str) -> IResult<&str, DateValue> {
 }
 
 // What follows the first month in "July through December 2015" |
-// "June-to-September 2015": both months take the year.
+// "June-to-September 2015" | "April to June in 2017": both months take the
+// year. A range that runs back ("Nov-Feb 2017", a winter) starts in the
+// year before.
 fn month_range_after<'a>(i: &'a str, first: u32, rest: &'a str) -> IResult<&'a str, Dated> {
-    let (rest, _) = alt((
-        tag(" through "),
-        tag(" to "),
-        tag("-to-"),
-        tag("–"),
-        tag("-"),
-    ))
-    .parse(rest)?;
+    let (rest, ()) = month_range_separator(rest)?;
     let (rest, last) = month(rest)?;
     let (rest, _) = inline_gap(rest)?;
+    let (rest, _) = opt(tag("in ")).parse(rest)?;
     let (rest, year) = year4(rest)?;
-    match (DateValue::month(year, first), DateValue::month(year, last)) {
-        (Some(a), Some(b)) if first < last => Ok((rest, Dated::Range(a, b))),
+    let first_year = if first > last { year - 1 } else { year };
+    match (
+        DateValue::month(first_year, first),
+        DateValue::month(year, last),
+    ) {
+        (Some(a), Some(b)) if first != last => Ok((rest, Dated::Range(a, b))),
         _ => Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Verify,
         ))),
     }
+}
+
+/// Between the ends of a range of months or days: " through " | " to " |
+/// "-to-" | a dash, spaced or not.
+fn month_range_separator(i: &str) -> IResult<&str, ()> {
+    alt((
+        value((), tag(" through ")),
+        value((), tag(" to ")),
+        value((), tag("-to-")),
+        value(
+            (),
+            (
+                opt(inline_gap),
+                alt((char('–'), char('—'), char('-'))),
+                opt(inline_gap),
+            ),
+        ),
+    ))
+    .parse(i)
 }
 
 /// A dash between the ends of a range of days: "-" | "–" | "—", spaced or not.
@@ -189,11 +251,26 @@ fn range_year(i: &str) -> IResult<&str, i32> {
 }
 
 // What follows month `m` in a range of days that shares the year written
-// once: "July 24-26, 2019" | "March 31–April 2, 2019" | "Nov 18-Dec 19, 2015".
+// once: "July 24-26, 2019" | "March 31–April 2, 2019" | "Nov 18-Dec 19, 2015";
+// or a range from a day to a month: "Feb 1st to March 2019".
 fn day_range_after(m: u32, rest: &str) -> IResult<&str, Dated> {
     let fail = || nom::Err::Error(nom::error::Error::new(rest, nom::error::ErrorKind::Verify));
     let (rest, _) = inline_gap(rest)?;
     let (rest, first_day) = day(rest)?;
+    if let Ok((after, (last_month, y))) = (
+        preceded(
+            alt((value((), tag(" through ")), value((), tag(" to ")))),
+            month,
+        ),
+        preceded(inline_gap, year4),
+    )
+        .parse(rest)
+    {
+        return match (ymd(y, m, first_day), DateValue::month(y, last_month)) {
+            (Some(a), Some(b)) if m < last_month => Ok((after, Dated::Range(a, b))),
+            _ => Err(fail()),
+        };
+    }
     let (rest, ()) = day_dash(rest)?;
     let (rest, (last_month, last_day)) = alt((
         (terminated(month, inline_gap), day),
@@ -263,6 +340,9 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
     // the scanner from running every branch at every capital letter.
     match i.as_bytes().first() {
         Some(b'0'..=b'9') => alt((
+            nom::combinator::map(numeric_day_range, |(a, b)| {
+                (Dated::Range(a, b), Form::Other)
+            }),
             nom::combinator::map(numeric, |(d, guessed)| {
                 let form = if guessed {
                     Form::MonthFirstGuessed
@@ -274,6 +354,7 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
             nom::combinator::map(day_first_range, |d| (d, Form::Other)),
             nom::combinator::map(day_first, one),
             nom::combinator::map(numeric_month, one),
+            nom::combinator::map(year_then_month, one),
             nom::combinator::map(year_or_range, |d| {
                 let form = if matches!(d, Dated::One(_)) {
                     Form::BareYear
@@ -474,6 +555,44 @@ mod tests {
         );
         // A range that runs backwards is no range of days.
         assert_eq!(one("July 26-24, 2019"), None);
+        // In digits, month first, the year once: "5/1-5/7/2020", "5/1-5/7, 2020".
+        for (text, range) in [
+            ("5/1-5/7/2020", "2020-05-01..2020-05-07"),
+            ("5/1-5/7, 2020", "2020-05-01..2020-05-07"),
+            ("10/1-11/2/2017", "2017-10-01..2017-11-02"),
+        ] {
+            assert_eq!(one(text).as_deref(), Some(range), "{text}");
+        }
+        // Without the year it may be a score or a ratio.
+        assert_eq!(numeric_day_range("5/1-5/7 and").ok(), None);
+        assert_eq!(numeric_day_range("5/7-5/1/2020").ok(), None);
+        // From a day to a month.
+        assert_eq!(
+            one("Feb 1st to March 2019").as_deref(),
+            Some("2019-02-01..2019-03")
+        );
+    }
+
+    #[test]
+    fn ranges_of_months_and_month_years_written_year_first() {
+        assert_eq!(
+            one("April to June in 2017").as_deref(),
+            Some("2017-04..2017-06")
+        );
+        assert_eq!(
+            one("June - September 2015").as_deref(),
+            Some("2015-06..2015-09")
+        );
+        // A range running back over the new year starts the year before.
+        assert_eq!(one("Nov-Feb 2017").as_deref(), Some("2016-11..2017-02"));
+        assert_eq!(one("2015 June").as_deref(), Some("2015-06"));
+        assert_eq!(one("2016, nov").as_deref(), Some("2016-11"));
+        assert_eq!(one("2016 Nov. 3").as_deref(), Some("2016-11"));
+        // "In 2016, May said": a capital after the comma opens the sentence.
+        assert_eq!(one("2016, May said").as_deref(), Some("2016"));
+        assert_eq!(one("2016, March saw").as_deref(), Some("2016"));
+        assert_eq!(one("2016 march on").as_deref(), Some("2016"));
+        assert_eq!(one("08/12,2015").as_deref(), Some("2015-08-12"));
     }
 
     #[test]

@@ -59,15 +59,63 @@ pub(super) fn numeric(i: &str) -> IResult<&str, (DateValue, bool)> {
                 if m1 != m2 || m1 == '.' && two_digits {
                     return None;
                 }
-                match (a > 12, b > 12) {
-                    (false, true) => ymd(y, a, b).map(|v| (v, false)),
-                    (true, false) => ymd(y, b, a).map(|v| (v, false)),
-                    (false, false) => ymd(y, a, b).map(|v| (v, a != b)),
-                    (true, true) => None,
-                }
+                either_order(y, a, b)
             },
         ),
+        // "08/12,2015" | "8/12, 2015": the year after a comma.
+        map_opt(
+            (
+                digits_then_digit_free(1, 2),
+                char('/'),
+                digits_then_digit_free(1, 2),
+                char(','),
+                opt(inline_gap),
+                year4,
+            ),
+            |(a, _, b, _, _, y)| either_order(y, a, b),
+        ),
     ))
+    .parse(i)
+}
+
+/// The day of `a` and `b` in year `y`, and whether the order was a guess:
+/// the one over 12 is the day; with neither, month first.
+fn either_order(y: i32, a: u32, b: u32) -> Option<(DateValue, bool)> {
+    match (a > 12, b > 12) {
+        (false, true) => ymd(y, a, b).map(|v| (v, false)),
+        (true, false) => ymd(y, b, a).map(|v| (v, false)),
+        (false, false) => ymd(y, a, b).map(|v| (v, a != b)),
+        (true, true) => None,
+    }
+}
+
+/// A range of days in digits with the year written once, month first as
+/// U.S. texts write it: "5/1-5/7/2020" | "5/1-5/7, 2020" | "10/1-11/2/2017".
+/// Without the year it is none ("5/1-5/7" may be a ratio or a score).
+pub(super) fn numeric_day_range(i: &str) -> IResult<&str, (DateValue, DateValue)> {
+    map_opt(
+        (
+            (
+                digits_then_digit_free(1, 2),
+                char('/'),
+                digits_then_digit_free(1, 2),
+            ),
+            alt((char('-'), char('–'))),
+            (
+                digits_then_digit_free(1, 2),
+                char('/'),
+                digits_then_digit_free(1, 2),
+            ),
+            alt((
+                nom::sequence::preceded(char('/'), year4),
+                nom::sequence::preceded((char(','), opt(inline_gap)), year4),
+            )),
+        ),
+        |((m1, _, d1), _, (m2, _, d2), y)| {
+            let (first, last) = (ymd(y, m1, d1)?, ymd(y, m2, d2)?);
+            (first < last).then_some((first, last))
+        },
+    )
     .parse(i)
 }
 
