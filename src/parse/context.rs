@@ -242,6 +242,15 @@ fn opens_with_its_year(sentence: &str) -> bool {
     digits == 4 && rest[4..].starts_with(',')
 }
 
+/// Is the day at `day` the time of the clause after it: "on <day>," set off
+/// by its comma, the amount in the clause that follows ("On March 31, 2010,
+/// the U.S. pledged ...")?
+fn when_the_clause_happens(src: &str, day: Span, between: &str) -> bool {
+    let lead = src[..day.start].trim_end();
+    let word = lead.rsplit(char::is_whitespace).next().unwrap_or(lead);
+    matches!(word, "on" | "On") && between.starts_with(", ")
+}
+
 /// A year and whether it is a fiscal year.
 type Year = (i32, bool);
 
@@ -250,13 +259,20 @@ fn year_of(v: &Value) -> Option<Year> {
         ValueData::Date { value } => {
             Some((value.year(), matches!(value, DateValue::FiscalYear(_))))
         }
+        // "for July through December 2015": months of one year are in it.
+        ValueData::DateRange { start, end }
+            if start.year() == end.year()
+                && !matches!(start, DateValue::Year(_) | DateValue::FiscalYear(_)) =>
+        {
+            Some((start.year(), false))
+        }
         _ => None,
     }
 }
 
 /// "$9.1 billion in 2009" | "$240 million in FY 2022" | "$13.2 billion (2017)".
 fn year_after(src: &str, values: &[Value], m: usize) -> Option<Year> {
-    let end = values[m].span.end;
+    let mut end = values[m].span.end;
     for v in &values[m + 1..] {
         if v.span.start > end + NEAR {
             return None;
@@ -265,9 +281,18 @@ fn year_after(src: &str, values: &[Value], m: usize) -> Option<Year> {
         if clause_break(between) {
             return None;
         }
-        // "from $13.2 billion to $23.1 billion (2017)": the year is the
-        // second amount's; the first is where the change began.
         if matches!(v.data, ValueData::Money(_)) {
+            // "$80 million of a $100 million FY 2022 appropriation": a part
+            // is for the year of the whole it is part of.
+            if matches!(
+                between,
+                " of a " | " of an " | " of the " | " out of " | " out of a "
+            ) {
+                end = v.span.end;
+                continue;
+            }
+            // "from $13.2 billion to $23.1 billion (2017)": the year is the
+            // second amount's; the first is where the change began.
             return None;
         }
         if let Some(y) = year_of(v) {
@@ -300,19 +325,25 @@ fn year_before(src: &str, values: &[Value], m: usize) -> Option<(Year, usize)> {
         let ranged = between.starts_with(" to ")
             || between.starts_with(" through ")
             || bytes.windows(6).any(|w| w == b" from ");
-        if clause_break(between) || ranged {
+        // "GDP per capita (2004):\n$2,091.": a profile's label, its value
+        // wrapped to the next line.
+        let label = between.trim_end() == "):";
+        if clause_break(between) && !label || ranged {
             return None;
         }
         if let Some(y) = year_of(v) {
             // "After the April 25, 2015 earthquake, ... $130 million", "PDA 56
             // APRIL 24, 2024 $1B": a day dates an event (an announcement, a
-            // pledge), not the period an amount is for.
+            // pledge), not the period an amount is for. Unless it is when the
+            // clause happens: "On March 31, 2010, the U.S. pledged $1.15
+            // billion", "at the conference on March 31, 2010, ...".
             if matches!(
                 v.data,
                 ValueData::Date {
                     value: DateValue::Day(_)
                 }
-            ) {
+            ) && !when_the_clause_happens(src, v.span, between)
+            {
                 return None;
             }
             // "Since 2004, ... $1 billion" is a total over years, not for one.
@@ -426,6 +457,34 @@ mod tests {
     #[test]
     fn a_day_dates_an_event_not_the_amount() {
         assert_eq!(years("PDA 56APRIL 24, 2024$1B"), vec![None]);
+        assert_eq!(
+            years("After the April 25, 2015 earthquake, the U.S. gave $130 million."),
+            vec![None]
+        );
+        // Unless the day is when the clause happens: "on <day>, ...".
+        assert_eq!(
+            years("At the conference on March 31, 2010, the U.S. pledged $1.15 billion."),
+            vec![Some(2010)]
+        );
+        assert_eq!(
+            years("On June 2, 2019, the bank lent $40 million."),
+            vec![Some(2019)]
+        );
+    }
+
+    #[test]
+    fn months_of_a_year_a_wrapped_label_and_a_part_of_a_total() {
+        assert_eq!(
+            years("a $498 million appeal for July through December 2015."),
+            vec![Some(2015)]
+        );
+        assert_eq!(years("GDP per capita (2004):\n$2,091."), vec![Some(2004)]);
+        assert_eq!(
+            years("Congress rescinded $80 million of a $100 million FY 2022 appropriation."),
+            vec![Some(2022), Some(2022)]
+        );
+        // A range of years is no one year.
+        assert_eq!(years("$5 million for 2009-2011."), vec![None]);
     }
 
     #[test]
