@@ -378,10 +378,17 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
         // "Ottawa, Ontario K1N 1G8": a province between them.
         let mut city_at = before.rfind([',', '\n']).map_or(0, |k| k + 1);
         let mut city = before[city_at..].trim();
-        if PROVINCES.contains(&city) {
-            let head = before[..city_at].trim_end_matches([',', ' ']);
+        if let Some(head) = without_province(before) {
             city_at = head.rfind([',', '\n']).map_or(0, |k| k + 1);
             city = head[city_at..].trim();
+            // "40 Ferrier St. Markham, ON": no comma between the street and
+            // the city, whose start the street's suffix shows.
+            if city.bytes().any(|b| b.is_ascii_digit()) || city.split(' ').count() > 3 {
+                if let (_, Some(rest)) = split_at_suffix(city) {
+                    city_at = rest.as_ptr() as usize - before.as_ptr() as usize;
+                    city = rest;
+                }
+            }
         }
         // A name ("Tirana"), not a state's code ("DC 20008"), and the code
         // ends the address.
@@ -422,6 +429,27 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     Some(make(src, street_at, stop, ValueData::Address(address)))
 }
 
+/// `s` without the province at its end ("Ottawa, Ontario", "Calgary, AB",
+/// "Coquitlam, B.C.", "Montréal (Québec)"), if it ends in one.
+fn without_province(s: &str) -> Option<&str> {
+    let t = s.trim_end();
+    let (t, bracketed) = match t.strip_suffix(')') {
+        Some(inner) => (inner, true),
+        None => (t, false),
+    };
+    let head = PROVINCES.iter().find_map(|p| t.strip_suffix(p))?;
+    let head = if bracketed {
+        head.strip_suffix('(')?
+    } else {
+        head
+    };
+    // The province is a word of its own: "..., ON", "Markham ON", not "LONDON".
+    if !head.is_empty() && !head.ends_with([' ', ',', '\n']) {
+        return None;
+    }
+    Some(head.trim_end_matches([',', ' ', '\n']))
+}
+
 /// The length of a postal code at the start of `s`, in one of the national
 /// forms; the code must end at a word's end.
 fn postal_code_len(s: &str) -> Option<usize> {
@@ -456,18 +484,20 @@ fn postal_code_len(s: &str) -> Option<usize> {
     if digits > 0 {
         return None;
     }
-    // Canada "K1N 1G8".
-    if b.len() >= 7
-        && b[0].is_ascii_uppercase()
-        && b[1].is_ascii_digit()
-        && b[2].is_ascii_uppercase()
-        && b[3] == b' '
-        && b[4].is_ascii_digit()
-        && b[5].is_ascii_uppercase()
-        && b[6].is_ascii_digit()
-        && ends(7)
-    {
+    // Canada "K1N 1G8", and written without its space "L5W1E8".
+    let canadian = |b: &[u8]| {
+        b[0].is_ascii_uppercase()
+            && b[1].is_ascii_digit()
+            && b[2].is_ascii_uppercase()
+            && b[3].is_ascii_digit()
+            && b[4].is_ascii_uppercase()
+            && b[5].is_ascii_digit()
+    };
+    if b.len() >= 7 && b[3] == b' ' && canadian(&[b[0], b[1], b[2], b[4], b[5], b[6]]) && ends(7) {
         return Some(7);
+    }
+    if b.len() >= 6 && canadian(&b[..6]) && ends(6) {
+        return Some(6);
     }
     // Argentina "C1425GMN".
     if b.len() >= 8
@@ -606,6 +636,52 @@ mod tests {
         assert!(found("In 2019 the budget was 12345 dollars.").is_empty());
         assert!(found("Washington, DC 20008").is_empty());
         assert!(found("Resolution 1244 of the Council, NY 10017").is_empty());
+    }
+
+    #[test]
+    fn canadian_addresses_with_a_province_between_city_and_code() {
+        for (text, street, city, code) in [
+            (
+                "at 7034 Gilliespie Lane, Mississauga, ON L5W1E8.",
+                "7034 Gilliespie Lane",
+                "Mississauga",
+                "L5W1E8",
+            ),
+            (
+                "at 40 Ferrier St. Markham, ON L3R 2Z5.",
+                "40 Ferrier St.",
+                "Markham",
+                "L3R 2Z5",
+            ),
+            (
+                "at 718 - 8th Avenue SW Calgary, AB T2P 1H3.",
+                "718 - 8th Avenue SW",
+                "Calgary",
+                "T2P 1H3",
+            ),
+            (
+                "at 108 - 1550 Hartley Avenue Coquitlam, B.C. V3K 7A1.",
+                "108 - 1550 Hartley Avenue",
+                "Coquitlam",
+                "V3K 7A1",
+            ),
+            (
+                "Embassy: 490 Sussex Drive, Ottawa, Ontario K1N 1G8\n",
+                "490 Sussex Drive",
+                "Ottawa",
+                "K1N 1G8",
+            ),
+        ] {
+            assert_eq!(
+                one(text),
+                (street.into(), city.into(), code.into()),
+                "{text}"
+            );
+        }
+        // A province is a word of its own.
+        assert_eq!(without_province("Markham, ON"), Some("Markham"));
+        assert_eq!(without_province("Montréal (Québec)"), Some("Montréal"));
+        assert_eq!(without_province("LONDON"), None);
     }
 
     #[test]

@@ -260,19 +260,35 @@ pub(crate) const FOREIGN_STREET_WORDS: [&str; 30] = [
 ];
 
 /// Provinces written between a city and its code.
-pub(crate) const PROVINCES: [&str; 14] = [
+pub(crate) const PROVINCES: [&str; 29] = [
     "Ontario",
     "Quebec",
     "Québec",
     "British Columbia",
+    "Colombie-Britannique",
     "Alberta",
     "Manitoba",
     "Saskatchewan",
     "Nova Scotia",
+    "Nouvelle-Écosse",
     "New Brunswick",
-    "ON",
-    "QC",
-    "BC",
+    "Nouveau-Brunswick",
+    "Newfoundland and Labrador",
+    "Prince Edward Island",
+    "B.C.",
+    // Canada Post's two-letter codes.
     "AB",
+    "BC",
+    "MB",
+    "NB",
+    "NL",
     "NS",
+    "NT",
+    "NU",
+    "ON",
+    "PE",
+    "QC",
+    "SK",
+    "YT",
+    "PQ",
 ];
