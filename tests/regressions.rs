@@ -77,3 +77,27 @@ fn lines_left_out_of_a_section_are_recorded_with_their_reason() {
     let json = serde_json::to_value(&doc).unwrap();
     assert_eq!(json["sections"][0]["skipped"][0]["code"], "repeated_line");
 }
+
+/// The state-code pass looked two bytes back with a string slice, which
+/// panicked when a multi-byte character stood there ("– NY", "’CA").
+#[test]
+fn a_state_code_after_a_multibyte_character_is_no_panic() {
+    for text in [
+        "Offices: Albany – NY, and more.",
+        "It said ’CA, then “NJ.”",
+        "1 Main Street, Springfield,\u{a0}IL.",
+        "Plaza é, NY; and 12 Elm Road, Dover, DE.",
+    ] {
+        let doc = factsheet::parse(text).unwrap();
+        common::check_invariants(text, &doc);
+    }
+    let text = "Write to 12 Elm Road, Dover, DE.";
+    let doc = factsheet::parse(text).unwrap();
+    let address = doc.values.iter().find_map(|v| v.data.as_address()).unwrap();
+    assert_eq!(address.street.as_deref(), Some("12 Elm Road"));
+    assert_eq!(
+        (address.city.as_deref(), address.state.as_deref()),
+        (Some("Dover"), Some("DE"))
+    );
+    assert_eq!(address.postal_code, None);
+}

@@ -44,8 +44,9 @@ pub(crate) fn addresses(src: &str, start: usize, end: usize, out: &mut Vec<Value
             i += 1;
             continue;
         }
-        if let Some(found) =
-            us_address(src, floor, i, end).or_else(|| foreign_address(src, floor, i, end))
+        if let Some(found) = us_address(src, floor, i, end)
+            .or_else(|| foreign_address(src, floor, i, end))
+            .or_else(|| us_address_without_zip(src, floor, i, end))
         {
             i = found.span.end;
             floor = i;
@@ -165,6 +166,37 @@ fn us_address(src: &str, floor: usize, zip: usize, end: usize) -> Option<Value> 
         country: None,
     };
     Some(make(src, street_at, stop, ValueData::Address(address)))
+}
+
+/// A U.S. address that ends in its state's code with no ZIP, as prose
+/// writes it: "located at 1720 Harding Highway, Newfield, NJ." Without the
+/// ZIP only the strict form is taken: a house number, a street that names
+/// its way (a suffix: "Highway", "Dr", "Ave."), a city, ", " and the code,
+/// then the end of the sentence or clause.
+fn us_address_without_zip(src: &str, floor: usize, at: usize, end: usize) -> Option<Value> {
+    let b = src.as_bytes();
+    let code = src.get(at..at + 2)?;
+    let after = b.get(at + 2).copied();
+    let closes = after.is_none_or(|c| matches!(c, b'.' | b',' | b';' | b'\n' | b')'))
+        && !b.get(at + 3).is_some_and(u8::is_ascii_digit);
+    if at < 2 || &b[at - 2..at] != b", " || !closes || at + 2 > end || !STATE_CODES.contains(&code)
+    {
+        return None;
+    }
+    let (street_at, street, city) = street_and_city(src, floor, at, true)?;
+    let numbered = street.starts_with(|c: char| c.is_ascii_digit());
+    let named = names_a_way(&street, |_| false);
+    if !numbered || !named || city.is_none() {
+        return None;
+    }
+    let address = Address {
+        street: Some(street),
+        city,
+        state: Some(code.to_string()),
+        postal_code: None,
+        country: None,
+    };
+    Some(make(src, street_at, at + 2, ValueData::Address(address)))
 }
 
 /// The state that ends `head`: its USPS code and where it starts.
@@ -636,6 +668,22 @@ mod tests {
         assert!(found("In 2019 the budget was 12345 dollars.").is_empty());
         assert!(found("Washington, DC 20008").is_empty());
         assert!(found("Resolution 1244 of the Council, NY 10017").is_empty());
+    }
+
+    #[test]
+    fn us_addresses_without_a_zip_only_in_the_strict_form() {
+        assert_eq!(
+            one("located at 1720 HARDING HWY NEWFIELD, NJ."),
+            ("1720 HARDING HWY".into(), "NEWFIELD".into(), String::new())
+        );
+        assert_eq!(
+            one("The office at 12 Main Street, Boston, MA, opened."),
+            ("12 Main Street".into(), "Boston".into(), String::new())
+        );
+        // No house number, no street word, or no city: no address.
+        assert!(found("He moved to Boston, MA, in 2010.").is_empty());
+        assert!(found("It has 12 members in Boston, MA.").is_empty());
+        assert!(found("at 12 Main Street, MA.").is_empty());
     }
 
     #[test]
