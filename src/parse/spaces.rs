@@ -32,10 +32,12 @@ pub(crate) struct Plain {
 
 /// Does the text hold a space written as another character?
 fn has_other_spaces(src: &str) -> bool {
-    // The lead bytes: U+00A0 is C2 A0; the others E2 80 xx.
-    memchr::memmem::find(src.as_bytes(), "\u{a0}".as_bytes()).is_some()
-        || memchr::memmem::find_iter(src.as_bytes(), &[0xE2, 0x80])
-            .any(|k| matches!(src.as_bytes().get(k + 2), Some(0xAF | 0x89 | 0x87)))
+    // One pass over the lead bytes: U+00A0 is C2 A0; the others E2 80 xx.
+    let b = src.as_bytes();
+    memchr::memchr2_iter(0xC2, 0xE2, b).any(|k| match b[k] {
+        0xC2 => b.get(k + 1) == Some(&0xA0),
+        _ => b.get(k + 1) == Some(&0x80) && matches!(b.get(k + 2), Some(0xAF | 0x89 | 0x87)),
+    })
 }
 
 /// The text with plain spaces, or none when it has no other spaces.
@@ -70,6 +72,12 @@ impl Plain {
         *span = Span::new(self.to_source(span.start), self.to_source(span.end));
     }
 
+    /// A passage moved onto the input, its text re-read from it.
+    fn passage(&self, src: &str, p: &mut crate::document::Passage) {
+        self.span(&mut p.span);
+        p.text = p.span.slice(src).to_owned();
+    }
+
     /// Values found in the plain text, moved onto the input: spans mapped,
     /// texts re-read from the input.
     pub(crate) fn values(&self, src: &str, values: &mut [Value]) {
@@ -90,8 +98,7 @@ impl Plain {
                 self.span(&mut h.span);
             }
             for p in s.paragraphs.iter_mut().chain(&mut s.list_items) {
-                self.span(&mut p.span);
-                p.text = p.span.slice(src).to_owned();
+                self.passage(src, p);
             }
             for k in &mut s.skipped {
                 self.span(&mut k.span);
@@ -105,8 +112,7 @@ impl Plain {
             self.span(&mut q.span);
         }
         for r in &mut doc.resources {
-            self.span(&mut r.span);
-            r.text = r.span.slice(src).to_owned();
+            self.passage(src, r);
         }
         for k in &mut doc.skipped {
             self.span(&mut k.span);

@@ -26,10 +26,7 @@ pub(crate) fn bare_year_at(src: &str, i: usize, end: usize) -> Option<Value> {
         _ => false,
     };
     // "2015 June", "2016, Nov": a month-year written year first.
-    if !plain_end
-        || super::date::opens_with_month(src.get(i + 5..end).unwrap_or(""))
-            && super::date::year_then_month_at(&src[i..end])
-    {
+    if !plain_end || super::date::year_then_month_at(&src[i..end]) {
         return None;
     }
     let year = b[..4]

@@ -135,14 +135,7 @@ fn year_or_range(i: &str) -> IResult<&str, Dated> {
     ))
 }
 
-/// Does a month's name open `s`, after a comma and spaces at most? (What
-/// follows a year: "2015 June", "2016, Nov".)
-pub(crate) fn opens_with_month(s: &str) -> bool {
-    let s = s.trim_start_matches([',', ' ']);
-    may_be_month(s.as_bytes()) && month(s).is_ok()
-}
-
-/// The same test from the year: does a month-year written year first start
+/// Does a month-year written year first ("2015 June", "2016, Nov") start
 /// here? (The scanner's bare-year path asks before it settles on a year.)
 pub(crate) fn year_then_month_at(s: &str) -> bool {
     year_then_month(s).is_ok()
@@ -216,14 +209,7 @@ fn month_range_separator(i: &str) -> IResult<&str, ()> {
         value((), tag(" through ")),
         value((), tag(" to ")),
         value((), tag("-to-")),
-        value(
-            (),
-            (
-                opt(inline_gap),
-                alt((char('–'), char('—'), char('-'))),
-                opt(inline_gap),
-            ),
-        ),
+        day_dash,
     ))
     .parse(i)
 }
