@@ -5,11 +5,11 @@
 use super::layout::Role;
 use super::lines::Line;
 use super::openings::Openings;
-use super::values::postal;
+use super::values::{postal, street_first};
 use super::{context, organizations, quotes, scan};
 use crate::document::{OrganizationList, Passage, Quote, Section};
 use crate::error::Warning;
-use crate::value::Value;
+use crate::value::{Value, ValueData};
 
 /// What the reading stage hands on.
 #[derive(Default)]
@@ -55,7 +55,9 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
         passages.sort_by_key(|p| p.span.start);
         for p in &passages {
             scan::scan(src, p.span.start, p.span.end, &mut values, &mut warnings);
+            let coded = by_code.len();
             postal::addresses(src, p.span.start, p.span.end, &mut by_code);
+            located(src, p.span.start, p.span.end, &values, coded, &mut by_code);
             if list_openings.any_in(p.span) {
                 organizations::organization_lists(
                     src,
@@ -78,6 +80,30 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
     doc
 }
 
+/// The addresses a locative introduces in `src[start..end]` ("is at 12
+/// Madani Avenue, Gulshan, Dhaka"), where neither the scan nor the code pass
+/// found one: `by_code[coded..]` are the code pass's for this passage.
+fn located(
+    src: &str,
+    start: usize,
+    end: usize,
+    values: &[Value],
+    coded: usize,
+    by_code: &mut Vec<Value>,
+) {
+    let mut taken: Vec<Value> = values
+        .iter()
+        .rev()
+        .take_while(|v| v.span.end > start)
+        .filter(|v| matches!(v.data, ValueData::Address(_)) && v.span.start >= start)
+        .cloned()
+        .collect();
+    taken.extend(by_code[coded..].iter().cloned());
+    let mut found = Vec::new();
+    street_first::addresses(src, start, end, &taken, &mut found);
+    by_code.extend(found);
+}
+
 /// The typed values of any prose (a sentence, a table cell, a paragraph),
 /// read as a fact sheet's passages are, with no document around them.
 pub(crate) fn prose_values(src: &str) -> (Vec<Value>, Vec<Warning>) {
@@ -87,6 +113,7 @@ pub(crate) fn prose_values(src: &str) -> (Vec<Value>, Vec<Warning>) {
     let mut by_code = Vec::new();
     postal::addresses(src, 0, src.len(), &mut by_code);
     values.sort_by_key(|v| v.span.start);
+    located(src, 0, src.len(), &values, 0, &mut by_code);
     let mut values = postal::merge(values, by_code);
     context::link_years(src, &mut values);
     (values, warnings)

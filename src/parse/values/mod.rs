@@ -3,6 +3,7 @@
 //! [`year`] are shared by several kinds; [`number`] holds the numerals.
 
 pub(crate) mod address;
+pub(crate) mod address_parts;
 pub(crate) mod count;
 pub(crate) mod currency;
 pub(crate) mod date;
@@ -12,6 +13,7 @@ pub(crate) mod percent;
 pub(crate) mod phone;
 pub(crate) mod postal;
 pub(crate) mod qualifier;
+pub(crate) mod street_first;
 pub(crate) mod street_words;
 pub(crate) mod year;
 

@@ -226,7 +226,7 @@ pub(crate) const SPELLED: [&str; 12] = [
 ];
 
 /// Words that name a street in other languages (and "No." before a number).
-pub(crate) const FOREIGN_STREET_WORDS: [&str; 30] = [
+pub(crate) const FOREIGN_STREET_WORDS: [&str; 66] = [
     "avenida",
     "av",
     "calle",
@@ -257,6 +257,42 @@ pub(crate) const FOREIGN_STREET_WORDS: [&str; 30] = [
     "katu",
     "odos",
     "no",
+    "allé",
+    "allée",
+    "gatve",
+    "iela",
+    "tänav",
+    "prospekt",
+    "prospekti",
+    "corso",
+    "largo",
+    "travessa",
+    "estrada",
+    "rodovia",
+    "calzada",
+    "carretera",
+    "camino",
+    "radial",
+    "diagonal",
+    "transversal",
+    "autopista",
+    "ruta",
+    "soi",
+    "thanon",
+    "lorong",
+    "utca",
+    "bulevar",
+    "bulvar",
+    "bulevardi",
+    "cadde",
+    "caddesi",
+    "sokak",
+    "sokağı",
+    "leoforos",
+    "shosse",
+    "quai",
+    "impasse",
+    "cours",
 ];
 
 /// Provinces written between a city and its code.

@@ -1,0 +1,338 @@
+//! Addresses with no postal code, read forward: prose introduces an
+//! address with a locative ("is at", "located on", "works from",
+//! "addressed to", "Address:"), and the address runs from a street, a
+//! building or a post box, through its districts, to the city (and the
+//! country or state) that closes it: "at 12 Madani Avenue, Gulshan, Dhaka;",
+//! "on Avenida La Paz, Tegucigalpa M.D.C.;", "to B.P. 620, Antananarivo."
+//!
+//! Without a code to anchor it, only the full form is taken: a part that
+//! opens a street (see [`address_parts::role`]), at least one part after it,
+//! and a last part that reads as a city's name before the clause ends.
+
+use super::address_parts::{self, Part, Role};
+use super::make;
+use super::street_words::{STATE_CODES, STATE_NAMES};
+use crate::address::Address;
+use crate::parse::facts::codes::country_code;
+use crate::parse::text::words::collapse;
+use crate::value::{Value, ValueData};
+
+/// How far an address may run from its first part, in bytes.
+const REACH: usize = 200;
+
+/// The words after which prose gives a place.
+const LEAD_INS: [&str; 9] = [
+    "at",
+    "on",
+    "from",
+    "is",
+    "to",
+    "in",
+    "address",
+    "Address",
+    "addressed",
+];
+
+/// Every address in `src[start..end]` that a locative introduces, except
+/// where `taken` (the addresses already found, in order) lies.
+pub(crate) fn addresses(
+    src: &str,
+    start: usize,
+    end: usize,
+    taken: &[Value],
+    out: &mut Vec<Value>,
+) {
+    let bytes = src.as_bytes();
+    let mut from = start;
+    for space in memchr::memchr_iter(b' ', &bytes[start..end]).map(|k| start + k) {
+        let at = space + 1;
+        // Cheap tests first: what follows opens a street (a capital or a
+        // digit), and the word before is a lead-in.
+        if at < from
+            || !bytes
+                .get(at)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+        {
+            continue;
+        }
+        if bytes[at].is_ascii_lowercase() {
+            continue;
+        }
+        let before = &src[start..space];
+        let word = before
+            .rsplit([' ', '\n'])
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(':');
+        if !LEAD_INS.contains(&word) && !before.ends_with(':') {
+            continue;
+        }
+        if taken
+            .iter()
+            .chain(out.iter())
+            .any(|v| v.span.start <= at && at < v.span.end)
+        {
+            continue;
+        }
+        if let Some(found) = address_from(src, at, end) {
+            from = found.span.end;
+            out.push(found);
+        }
+    }
+}
+
+/// Where the clause that holds an address ends: a semicolon, a bracket, a
+/// blank line, or a sentence's end (a period after a word that is not an
+/// abbreviation).
+fn clause_end(src: &str, at: usize, end: usize) -> usize {
+    let limit = (at + REACH).min(end);
+    let b = src.as_bytes();
+    let mut k = at;
+    while k < limit {
+        match b[k] {
+            b';' | b'(' | b')' => return k,
+            b'\n' if b.get(k + 1) == Some(&b'\n') => return k,
+            b'.' => {
+                let next = b.get(k + 1).copied();
+                if next.is_none_or(|c| c == b' ' || c == b'\n' || c == b'\r') {
+                    let word = src[at..k]
+                        .rsplit([' ', '.', ',', '\n'])
+                        .next()
+                        .unwrap_or("");
+                    let abbreviation = word.chars().count() <= 3
+                        || super::street_words::SUFFIXES.contains(&word.to_lowercase().as_str());
+                    if !abbreviation {
+                        return k;
+                    }
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    let mut limit = limit;
+    while !src.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    limit
+}
+
+/// Prose that may stand between an address's parts without ending it: a
+/// description of where the place is ("between 3er Anillo Interno and
+/// ...", "next to the golf club").
+fn describes(part: &str) -> bool {
+    ["between ", "near ", "next to ", "opposite ", "behind "]
+        .iter()
+        .any(|d| part.starts_with(d))
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The address that opens at `at`, if the full form is there.
+fn address_from(src: &str, at: usize, end: usize) -> Option<Value> {
+    let stop = clause_end(src, at, end);
+    let mut parts: Vec<Part<'_>> = Vec::new();
+    for p in address_parts::split(src, at, stop) {
+        if p.text.starts_with(|c: char| c.is_lowercase()) && !p.text.starts_with("corner of") {
+            if describes(p.text) {
+                continue;
+            }
+            break;
+        }
+        parts.push(p);
+    }
+    // "on 12 December, Paris" is a date.
+    let second = parts.first()?.text.split(' ').nth(1).unwrap_or("");
+    if MONTHS.iter().any(|m| second.starts_with(m)) {
+        return None;
+    }
+    if address_parts::role(parts[0].text) == Role::Other {
+        return None;
+    }
+    let (first, last) = address_parts::street(&parts)?;
+    if first != 0 || last + 1 >= parts.len() {
+        return None;
+    }
+    // From the end: a country, a state, then the city.
+    let mut tail = parts.len() - 1;
+    let mut country = None;
+    let mut state = None;
+    if tail > last + 1 {
+        if let Some(code) = country_code(parts[tail].text.trim_end_matches('.')) {
+            country = Some(code.to_string());
+            tail -= 1;
+        } else if let Some(s) = us_state(parts[tail].text) {
+            state = Some(s.to_string());
+            tail -= 1;
+        }
+    }
+    let city = address_parts::city(parts[tail].text)?;
+    // Districts between the street and the city: a few, each short.
+    if tail - last > 3 || parts[last + 1..tail].iter().any(|p| p.text.len() > 40) {
+        return None;
+    }
+    let end_at = match (&country, &state) {
+        (None, None) => parts[tail].at + parts[tail].text.trim_end_matches(['.', ':']).len(),
+        _ => parts[parts.len() - 1].end(),
+    };
+    let street = collapse(&src[parts[0].at..parts[last].end()]);
+    let address = Address {
+        street: Some(street),
+        city: Some(city.to_string()),
+        state,
+        postal_code: None,
+        country,
+    };
+    Some(make(src, at, end_at, ValueData::Address(address)))
+}
+
+/// A U.S. state as written at the end of an address: "D.C.", "DC", "Texas".
+fn us_state(part: &str) -> Option<&str> {
+    let t = part.trim();
+    let bare = t.trim_end_matches('.');
+    (t == "D.C."
+        || bare.len() == 2 && STATE_CODES.contains(&bare)
+        || STATE_NAMES.iter().any(|(name, _)| *name == bare))
+    .then_some(if t == "D.C." { t } else { bare })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        addresses(s, 0, s.len(), &[], &mut out);
+        out.into_iter()
+            .map(|v| match v.data {
+                ValueData::Address(a) => (
+                    v.text.to_string(),
+                    a.street.unwrap_or_default(),
+                    a.city.unwrap_or_default(),
+                ),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn one(s: &str) -> (String, String) {
+        let f = found(s);
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        let (_, street, city) = f.into_iter().next().unwrap();
+        (street, city)
+    }
+
+    #[test]
+    fn addresses_a_locative_introduces() {
+        for (text, street, city) in [
+            (
+                "The embassy is at 12 Madani Avenue, Gulshan, Dhaka; tel.",
+                "12 Madani Avenue",
+                "Dhaka",
+            ),
+            (
+                "The U.S. Embassy is at Avenida Arce 2780, La Paz; tel.",
+                "Avenida Arce 2780",
+                "La Paz",
+            ),
+            (
+                "An agency works from Radial Castilla S/N, between 3er Anillo Interno and 3er Anillo Externo, Santa Cruz (fax",
+                "Radial Castilla S/N",
+                "Santa Cruz",
+            ),
+            (
+                "It is on Avenue Rosa Parks, Mbankolo, Yaoundé, next to the Golf Club; its",
+                "Avenue Rosa Parks",
+                "Yaoundé",
+            ),
+            (
+                "Its consulate is at 180 North Stetson Avenue, Chicago.",
+                "180 North Stetson Avenue",
+                "Chicago",
+            ),
+            (
+                "The embassy is on Avenida La Paz, Tegucigalpa M.D.C.; its",
+                "Avenida La Paz",
+                "Tegucigalpa",
+            ),
+            (
+                "It is located at 142 Old Hope Road, Kingston 6, in the Liguanea area;",
+                "142 Old Hope Road",
+                "Kingston",
+            ),
+            (
+                "Mail is addressed to B.P. 620, Antananarivo. Telephone",
+                "B.P. 620",
+                "Antananarivo",
+            ),
+            (
+                "located at Plot 1075, Diplomatic Drive, Central Business District, Abuja, and the",
+                "Plot 1075, Diplomatic Drive",
+                "Abuja",
+            ),
+            (
+                "is at 686 Old Bagamoyo Road, Msasani, Dar es Salaam (P.O. Box 9123",
+                "686 Old Bagamoyo Road",
+                "Dar es Salaam",
+            ),
+            (
+                "The embassy is on Entoto Street, P.O. Box 1014, Addis Ababa; telephone",
+                "Entoto Street, P.O. Box 1014",
+                "Addis Ababa",
+            ),
+        ] {
+            assert_eq!(one(text), (street.into(), city.into()), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_state_or_a_country_closes_the_address() {
+        let mut out = Vec::new();
+        let s =
+            "Its embassy has been at 1911 Pennsylvania Avenue NW, Washington, D.C., since 1989.";
+        addresses(s, 0, s.len(), &[], &mut out);
+        let ValueData::Address(a) = &out[0].data else {
+            unreachable!()
+        };
+        assert_eq!(a.state.as_deref(), Some("D.C."));
+        assert_eq!(a.city.as_deref(), Some("Washington"));
+        assert_eq!(
+            &*out[0].text,
+            "1911 Pennsylvania Avenue NW, Washington, D.C."
+        );
+        let s = "Write to P.O. Box 354, Amman, Jordan.";
+        out.clear();
+        addresses(s, 0, s.len(), &[], &mut out);
+        let ValueData::Address(a) = &out[0].data else {
+            unreachable!()
+        };
+        assert_eq!(a.country.as_deref(), Some("JO"));
+    }
+
+    #[test]
+    fn prose_that_is_not_an_address() {
+        for s in [
+            "The treaty was signed on 12 December, Paris hosted it.",
+            "It opened in 1989, Dhaka said.",
+            "The mission is on Embassy Row, and it",
+            "He spoke at 16th Street, the old house.",
+            "The office is at the corner, Dhaka.",
+            "It was moved to Avenue Rosa Parks.",
+        ] {
+            assert!(found(s).is_empty(), "{s}: {:?}", found(s));
+        }
+    }
+}
