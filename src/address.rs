@@ -12,11 +12,13 @@ pub struct Address {
     pub street: Option<String>,
     /// The city.
     pub city: Option<String>,
-    /// The state, two letters or as written; none outside the United States.
+    /// The U.S. state or territory as written ("DC", "D.C.", "Texas"); none
+    /// outside the United States.
     pub state: Option<String>,
     /// ZIP or ZIP+4, or a foreign postal code.
     pub postal_code: Option<String>,
-    /// The country, when the address names one.
+    /// The country the address names, as its ISO 3166-1 alpha-2 code ("JO"
+    /// for "..., Amman, Jordan"); none when it names none.
     pub country: Option<String>,
 }
 

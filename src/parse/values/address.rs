@@ -255,7 +255,7 @@ fn us_street_address(i: &str) -> IResult<&str, Address> {
         Address {
             street: Some(street.trim_end_matches(',').to_string()),
             city: Some(city.to_string()),
-            state: Some(state.replace('.', "")),
+            state: Some(state.to_string()),
             postal_code: Some(zip.to_string()),
             country: None,
         },
@@ -274,12 +274,20 @@ fn box_address(i: &str) -> IResult<&str, Address> {
             let address = Address {
                 street: Some(street.to_string()),
                 city: Some(city.to_string()),
-                state: Some(state.replace('.', "")),
+                state: Some(state.to_string()),
                 postal_code: Some(zip.to_string()),
                 country: None,
             };
             return Ok((after, address));
         }
+    }
+    // A box abroad with no code is read with its parts, districts and
+    // country (see `street_first`), not here.
+    if code.is_none() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     let (rest, country) = opt(preceded(tag(", "), place)).parse(rest)?;
     Ok((
@@ -289,7 +297,9 @@ fn box_address(i: &str) -> IResult<&str, Address> {
             city: Some(city.to_string()),
             state: None,
             postal_code: code.map(str::to_string),
-            country: country.map(str::to_string),
+            country: country
+                .and_then(crate::parse::facts::codes::country_code)
+                .map(str::to_string),
         },
     ))
 }

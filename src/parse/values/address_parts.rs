@@ -129,6 +129,47 @@ pub(crate) fn role(part: &str) -> Role {
         return Role::Other;
     };
     let last = words.last().map_or("", String::as_str);
+    // A street's lower-case words are street words ("gate", "rue") or the
+    // small words between names ("Rruga e Elbasanit", "at the corner of");
+    // any other is prose ("Santa Cruz works from ...").
+    let prose = part.split(' ').zip(&words).any(|(raw, w)| {
+        raw.starts_with(|c: char| c.is_lowercase())
+            && !is_street_word(w)
+            && !matches!(
+                w.as_str(),
+                "de" | "del"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "el"
+                    | "e"
+                    | "y"
+                    | "da"
+                    | "do"
+                    | "dos"
+                    | "das"
+                    | "di"
+                    | "of"
+                    | "the"
+                    | "and"
+                    | "at"
+                    | "corner"
+                    | "van"
+                    | "der"
+                    | "den"
+                    | "al"
+                    | "bis"
+                    | "es"
+                    | "du"
+                    | "des"
+                    | "d'"
+                    | "on"
+            )
+            && !w.starts_with("d'")
+            && !w.starts_with("l'")
+            && !is_house_number(w)
+            && !is_ordinal(w)
+    });
     let numbered = |w: &String| is_house_number(w);
     // "Suite 3200", "No. 103", "#12", "18th Floor", "Main Floor".
     if UNIT_WORDS.contains(&first.as_str()) && words.len() <= 3
@@ -152,6 +193,9 @@ pub(crate) fn role(part: &str) -> Role {
     let house_first = numbered(first) || SPELLED.contains(&first.as_str());
     let house_last = words.len() >= 2 && numbered(&words[words.len() - 1]);
     let building = BUILDINGS.contains(&last) && !house_first && !house_last;
+    if prose {
+        return Role::Other;
+    }
     if building {
         return Role::Building;
     }
@@ -211,6 +255,7 @@ pub(crate) fn street(parts: &[Part<'_>]) -> Option<(usize, usize)> {
         let intersection = next.text.starts_with("corner of");
         if matches!(r, Role::Unit | Role::Box)
             || intersection
+            || is_directional(next.text)
             || r == Role::Street && numbered_street(next.text)
         {
             last += 1;
@@ -219,6 +264,14 @@ pub(crate) fn street(parts: &[Part<'_>]) -> Option<(usize, usize)> {
         }
     }
     Some((first, last))
+}
+
+/// A quadrant or direction written as its own part: ", NW", ", S.E.".
+fn is_directional(part: &str) -> bool {
+    matches!(
+        part.trim_end_matches('.').replace('.', "").as_str(),
+        "NW" | "NE" | "SW" | "SE" | "N" | "S" | "E" | "W"
+    )
 }
 
 /// "1000 Louisiana": a house number, then a name.
@@ -319,6 +372,8 @@ mod tests {
             ("Central Business District", Role::Other),
             ("U.S. Embassy", Role::Other),
             ("the embassy opened in 1989", Role::Other),
+            ("Santa Cruz works from Radial Castilla S/N", Role::Other),
+            ("Bogotá is at Carrera 45 No. 24B-27", Role::Other),
         ] {
             assert_eq!(role(part), want, "{part}");
         }
@@ -334,6 +389,10 @@ mod tests {
     fn the_street_runs_from_its_opener_to_its_last_unit() {
         for (body, want) in [
             ("12 Madani Avenue, Gulshan", "12 Madani Avenue"),
+            (
+                "1711 N Street, NW, 2nd Floor",
+                "1711 N Street, NW, 2nd Floor",
+            ),
             (
                 "Entoto Street, P.O. Box 1014",
                 "Entoto Street, P.O. Box 1014",

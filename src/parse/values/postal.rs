@@ -18,6 +18,7 @@
 //! the city are told apart by commas or, without them, by the street's
 //! suffix.
 
+use super::address_parts;
 use super::make;
 use super::street_words::{
     FOREIGN_STREET_WORDS, PROVINCES, SPELLED, STATE_CODES, STATE_NAMES, SUFFIXES, UNIT_WORDS,
@@ -69,8 +70,9 @@ fn reach_back(src: &str, floor: usize, at: usize) -> usize {
 }
 
 /// The scan's values and the addresses found from their codes, in order: an
-/// address the scan found stays; a new one replaces the values it covers
-/// (a street number read as a year, a code read as a count).
+/// address the scan found stays unless a new one holds all of it; a new one
+/// replaces the values it covers (a street number read as a year, a code
+/// read as a count).
 pub(crate) fn merge(values: Vec<Value>, mut by_code: Vec<Value>) -> Vec<Value> {
     if by_code.is_empty() {
         return values;
@@ -88,10 +90,14 @@ pub(crate) fn merge(values: Vec<Value>, mut by_code: Vec<Value>) -> Vec<Value> {
             .iter()
             .take_while(|v| v.span.start < new.span.end)
             .any(|v| {
-                matches!(
-                    v.data,
-                    ValueData::Address(_) | ValueData::Phone(_) | ValueData::Money(_)
-                ) && overlaps(v, &new)
+                // An address the scan read from its house number gives way
+                // to the same address read with the building before it.
+                let inside = new.span.start <= v.span.start && v.span.end <= new.span.end;
+                match v.data {
+                    ValueData::Address(_) => overlaps(v, &new) && !inside,
+                    ValueData::Phone(_) | ValueData::Money(_) => overlaps(v, &new),
+                    _ => false,
+                }
             });
         if !clash {
             keep_new.push(new);
@@ -199,13 +205,13 @@ fn us_address_without_zip(src: &str, floor: usize, at: usize, end: usize) -> Opt
     Some(make(src, street_at, at + 2, ValueData::Address(address)))
 }
 
-/// The state that ends `head`: its USPS code and where it starts.
-fn state_before(head: &str) -> Option<(&'static str, usize)> {
-    if let Some(h) = head
-        .strip_suffix("D.C.")
-        .or_else(|| head.strip_suffix("D.C"))
-    {
-        return Some(("DC", h.len()));
+/// The state that ends `head`, as written ("NY", "D.C.", "Texas"), and
+/// where it starts.
+fn state_before(head: &str) -> Option<(&str, usize)> {
+    for dc in ["D.C.", "D.C"] {
+        if let Some(h) = head.strip_suffix(dc) {
+            return Some((dc, h.len()));
+        }
     }
     let word_at = head
         .char_indices()
@@ -214,23 +220,17 @@ fn state_before(head: &str) -> Option<(&'static str, usize)> {
         .map_or(0, |(k, c)| k + c.len_utf8());
     let word = head[word_at..].trim_end_matches('.');
     if word.len() == 2 {
-        let upper = word.to_ascii_uppercase();
         // Lower case "ll." for "IL" is a typo no rule should guess at; codes
         // are written in capitals.
-        if word.bytes().all(|b| b.is_ascii_uppercase()) {
-            return STATE_CODES
-                .iter()
-                .find(|c| **c == upper)
-                .map(|&c| (c, word_at));
-        }
-        return None;
+        return (word.bytes().all(|b| b.is_ascii_uppercase()) && STATE_CODES.contains(&word))
+            .then_some((word, word_at));
     }
-    STATE_NAMES.iter().find_map(|&(name, code)| {
+    STATE_NAMES.iter().find_map(|&(name, _)| {
         let h = head.len().checked_sub(name.len())?;
         (head.is_char_boundary(h)
             && head[h..].eq_ignore_ascii_case(name)
             && !head[..h].ends_with(|c: char| c.is_alphanumeric()))
-        .then_some((code, h))
+        .then(|| (&head[h..], h))
     })
 }
 
@@ -268,13 +268,23 @@ fn street_and_city(
         }
         offset += word.len() + 1;
     }
-    let street_at = at?;
+    let mut street_at = at?;
+    // "Cigna Tower, 1360 Post Oak Blvd.": a building named before the
+    // number opens the street.
+    if let Some(b) = address_parts::split(src, from, street_at).last() {
+        if address_parts::role(b.text) == address_parts::Role::Building
+            && src[b.end()..street_at].trim() == ","
+        {
+            street_at = b.at;
+        }
+    }
     let body = src[street_at..city_end].trim_end_matches([' ', ',', '\n', '\u{a0}']);
     if body.is_empty() {
         return None;
     }
     // Commas part the street from the city: the last part is the city.
-    // Abroad the city stands after the code, and all of the body is street.
+    // Abroad the city was found with the code, and all of the body is
+    // street, building, unit and district parts.
     let (street, city) = match body.rfind([',', '\n']) {
         _ if !us => (body, None),
         Some(k) => (
@@ -283,7 +293,16 @@ fn street_and_city(
         ),
         None => split_at_suffix(body),
     };
-    let street = collapse(street);
+    // Of those parts, the street's: from its opener (a building's name,
+    // a number, a unit) to its last unit; not the districts after it.
+    let parts = address_parts::split(src, street_at, street_at + street.len());
+    let street = match address_parts::street(&parts) {
+        Some((first, last)) => {
+            street_at = parts[first].at;
+            collapse(&src[street_at..parts[last].end()])
+        }
+        None => collapse(street),
+    };
     if street.is_empty() || us && !street.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }

@@ -44,7 +44,7 @@ pub(crate) fn addresses(
 ) {
     let bytes = src.as_bytes();
     let mut from = start;
-    for space in memchr::memchr_iter(b' ', &bytes[start..end]).map(|k| start + k) {
+    for space in memchr::memchr2_iter(b' ', b'(', &bytes[start..end]).map(|k| start + k) {
         let at = space + 1;
         // Cheap tests first: what follows opens a street (a capital or a
         // digit), and the word before is a lead-in.
@@ -64,7 +64,15 @@ pub(crate) fn addresses(
             .next()
             .unwrap_or_default()
             .trim_end_matches(':');
-        if !LEAD_INS.contains(&word) && !before.ends_with(':') {
+        // A post box opens an address wherever it stands: "(P.O. Box 9123,
+        // Dar es Salaam)", "as P.O. Box 5760, Garki, Abuja".
+        let lead = LEAD_INS.contains(&word) || before.ends_with(':');
+        let mut peek = (at + 24).min(end);
+        while !src.is_char_boundary(peek) {
+            peek -= 1;
+        }
+        let boxed = address_parts::role(src[at..peek].split(',').next().unwrap_or("")) == Role::Box;
+        if !lead && !boxed {
             continue;
         }
         if taken
@@ -159,10 +167,26 @@ fn address_from(src: &str, at: usize, end: usize) -> Option<Value> {
     if MONTHS.iter().any(|m| second.starts_with(m)) {
         return None;
     }
+    // "the embassy in Nuku'alofa, 4th Floor, ...": the city the prose
+    // names, then the address in it.
+    if address_parts::role(parts[0].text) == Role::Other
+        && parts.len() > 2
+        && address_parts::city(parts[0].text).is_some()
+        && src[..at].ends_with(" in ")
+    {
+        parts.remove(0);
+        return address_in(src, &parts);
+    }
+    address_in(src, &parts)
+}
+
+/// The address that `parts` make, if they make one.
+fn address_in(src: &str, parts: &[Part<'_>]) -> Option<Value> {
+    let at = parts.first()?.at;
     if address_parts::role(parts[0].text) == Role::Other {
         return None;
     }
-    let (first, last) = address_parts::street(&parts)?;
+    let (first, last) = address_parts::street(parts)?;
     if first != 0 || last + 1 >= parts.len() {
         return None;
     }
