@@ -331,9 +331,11 @@ pub(crate) fn city(part: &str) -> Option<&str> {
         && words.iter().all(|w| capital(w) || joiner(w))
         && !name.bytes().any(|b| b.is_ascii_digit())
         && name.bytes().any(|b| b.is_ascii_lowercase() || b >= 0x80)
-        && !words
-            .iter()
-            .any(|w| UNIT_WORDS.contains(&w.to_lowercase().trim_end_matches('.')));
+        && !words.iter().any(|w| {
+            let w = w.to_lowercase();
+            let w = w.trim_end_matches('.');
+            UNIT_WORDS.contains(&w) || matches!(w, "no" | "box" | "km" | "plot" | "po")
+        });
     fits.then_some(name)
 }
 
@@ -445,6 +447,8 @@ mod tests {
         assert_eq!(city("Nuku'alofa"), Some("Nuku'alofa"));
         assert_eq!(city("next to the Mount Febe Golf Club"), None);
         assert_eq!(city("Suite 5"), None);
+        assert_eq!(city("No."), None);
+        assert_eq!(city("Box"), None);
         assert_eq!(city("NW"), None);
     }
 }

@@ -20,10 +20,9 @@
 
 use super::address_parts;
 use super::make;
-use super::street_words::{
-    FOREIGN_STREET_WORDS, PROVINCES, SPELLED, STATE_CODES, STATE_NAMES, SUFFIXES, UNIT_WORDS,
-};
+use super::street_words::{PROVINCES, SPELLED, STATE_CODES, STATE_NAMES, SUFFIXES, UNIT_WORDS};
 use crate::address::Address;
+use crate::parse::facts::codes::country_code;
 use crate::parse::text::words::collapse;
 use crate::value::{Value, ValueData};
 
@@ -78,6 +77,8 @@ pub(crate) fn merge(values: Vec<Value>, mut by_code: Vec<Value>) -> Vec<Value> {
         return values;
     }
     by_code.sort_by_key(|v| v.span.start);
+    // The passes that found them never overlap one another's; keep it so.
+    by_code.dedup_by(|later, kept| later.span.start < kept.span.end);
     let overlaps = |a: &Value, b: &Value| a.span.start < b.span.end && b.span.start < a.span.end;
     // Both lists are in order: a cursor over the scan's values per address.
     let mut keep_new = Vec::with_capacity(by_code.len());
@@ -163,6 +164,9 @@ fn us_address(src: &str, floor: usize, zip: usize, end: usize) -> Option<Value> 
         .map_or(head_trim, |h| h.trim_end_matches([' ', ',']));
     let (state, state_at) = state_before(head_trim)?;
     let state_at = near + state_at;
+    if let Some(found) = military(src, near, state_at, state, zip, stop) {
+        return Some(found);
+    }
     let (street_at, street, city) = street_and_city(src, floor, state_at, true)?;
     let address = Address {
         street: Some(street),
@@ -172,6 +176,51 @@ fn us_address(src: &str, floor: usize, zip: usize, end: usize) -> Option<Value> 
         country: None,
     };
     Some(make(src, street_at, stop, ValueData::Address(address)))
+}
+
+/// Military and diplomatic mail (Publication 28, section 225): "PSC 59, Box
+/// 100 (A), APO AE 09624", "APO AE 09892-0200": the "city" is APO, FPO or
+/// DPO, the "state" AA, AE or AP, and the street, if any, a unit and box
+/// (PSC, CMR, Unit) written before it.
+fn military(
+    src: &str,
+    near: usize,
+    state_at: usize,
+    state: &str,
+    zip: usize,
+    stop: usize,
+) -> Option<Value> {
+    if !matches!(state, "AA" | "AE" | "AP") {
+        return None;
+    }
+    let head = src[near..state_at].trim_end();
+    let city_at = near + head.len().checked_sub(3)?;
+    let city = src.get(city_at..near + head.len())?;
+    if !matches!(city, "APO" | "FPO" | "DPO") {
+        return None;
+    }
+    // The unit and box: from "PSC", "CMR" or "Unit" in the same clause.
+    let before = &src[near..city_at];
+    let opener = ["PSC ", "CMR ", "Unit "]
+        .iter()
+        .filter_map(|o| before.rfind(o))
+        .max()
+        .filter(|&k| !before[k..].contains([';', ':']));
+    let (start, street) = match opener {
+        Some(k) => (
+            near + k,
+            Some(collapse(before[k..].trim_end_matches([' ', ',', '\n']))),
+        ),
+        None => (city_at, None),
+    };
+    let address = Address {
+        street,
+        city: Some(city.to_string()),
+        state: Some(state.to_string()),
+        postal_code: Some(src[zip..stop].replace(['—', '–'], "-")),
+        country: None,
+    };
+    Some(make(src, start, stop, ValueData::Address(address)))
 }
 
 /// A U.S. address that ends in its state's code with no ZIP, as prose
@@ -394,14 +443,15 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     let city_after = after
         .strip_prefix(' ')
         .or_else(|| after.strip_prefix(") "))
-        .and_then(|a| capitalised_run(a).map(|c| (c, a)));
+        .and_then(|a| capitalised_run(a.split('\n').next().unwrap_or(a)).map(|c| (c, a)));
     let near = reach_back(src, floor, at);
     let raw_before = src.get(near..at)?;
     // A code opens its part of the address: after a comma or a line break
     // ("..., 0244 Oslo"), or after the city it follows ("Tirana 1001").
     let opens_part = raw_before
-        .trim_end_matches([' ', '\u{a0}', '('])
-        .ends_with([',', '\n']);
+        .trim_end_matches([' ', '\u{a0}'])
+        .ends_with([',', '\n', '('])
+        || district_before(raw_before);
     let before = raw_before.trim_end_matches([' ', '(', '\u{a0}']);
     let before = before.strip_suffix(" -").unwrap_or(before).trim_end();
     let before = before.strip_suffix(',').unwrap_or(before);
@@ -413,22 +463,43 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     }
     // "6050 Amman Place": a house number and its street, not a code and a
     // city; "230,0001 GoH2": no city either.
-    let city_after = city_after.filter(|(c, _)| {
+    // "1000 Louisiana, Suite 5670": a unit follows a street, not a city.
+    let unit_follows = |a: &str, c: &str| {
+        a[c.len()..].strip_prefix(", ").is_some_and(|t| {
+            address_parts::role(t.split(',').next().unwrap_or("")) == address_parts::Role::Unit
+        })
+    };
+    let city_after = city_after.filter(|(c, a)| {
         opens_part
+            && code_len >= 4
             && !c.bytes().any(|b| b.is_ascii_digit())
             && !c
                 .split(' ')
                 .any(|w| SUFFIXES.contains(&w.to_ascii_lowercase().as_str()))
+            && !unit_follows(a, c)
     });
+    let mut country = None;
     let (city, stop, street_end) = if let Some((city, a)) = city_after {
         // The street is what precedes the code (up to its comma or line).
         let stop = at + code_len + (after.len() - a.len()) + city.len();
-        (Some(city.to_string()), stop, near + before.len())
+        // "2100 Copenhagen Ø": the city without its postal district.
+        let name = address_parts::city(city).unwrap_or(city);
+        (Some(name.to_string()), stop, near + before.len())
     } else {
         // "Tirana 1001" | "New Delhi - 110021": the city before the code;
         // "Ottawa, Ontario K1N 1G8": a province between them.
         let mut city_at = before.rfind([',', '\n']).map_or(0, |k| k + 1);
         let mut city = before[city_at..].trim();
+        // "Almaty, Kazakhstan 050051", "Vilnius, Lithuania\nLT-03106": the
+        // country between the city and the code.
+        if city_at > 0 {
+            if let Some(code) = country_code(city) {
+                country = Some(code.to_string());
+                let head = &before[..city_at - 1];
+                city_at = head.rfind([',', '\n']).map_or(0, |k| k + 1);
+                city = head[city_at..].trim();
+            }
+        }
         if let Some(head) = without_province(before) {
             city_at = head.rfind([',', '\n']).map_or(0, |k| k + 1);
             city = head[city_at..].trim();
@@ -448,12 +519,15 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
             || after.starts_with(" (")
             || after.starts_with(" tel")
             || after.starts_with(" Tel");
+        // "Dublin 4, D04 TP03": the city without its postal district.
+        let city = address_parts::city(city)?;
+        // A three-digit code ("Antananarivo 101") only as its own part
+        // after the street's.
+        let own_part = city_at > 0 && before[..city_at].ends_with(',');
         if !closes
-            || city.bytes().any(|b| b.is_ascii_digit())
-            || city.is_empty()
-            || !city.starts_with(|c: char| c.is_uppercase())
-            || !city.bytes().any(|b| b.is_ascii_lowercase())
             || city.split(' ').count() > 3
+            || !city.bytes().any(|b| b.is_ascii_lowercase() || b >= 0x80)
+            || code_len == 3 && !own_part
         {
             return None;
         }
@@ -465,7 +539,7 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     // "gate", "No."), else it is just prose before a number.
     let street_like = street.bytes().any(|b| b.is_ascii_digit())
         || names_a_way(&street, |w| {
-            FOREIGN_STREET_WORDS.contains(&w.trim_end_matches('.'))
+            address_parts::is_street_word(w.trim_end_matches('.'))
         });
     if street.is_empty() || street.ends_with(':') || street_at >= at || !street_like {
         return None;
@@ -475,12 +549,31 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
         city,
         state: None,
         postal_code: Some(code.to_string()),
-        country: None,
+        country,
     };
     Some(make(src, street_at, stop, ValueData::Address(address)))
 }
 
-/// `s` without the province at its end ("Ottawa, Ontario", "Calgary, AB",
+/// "..., El-Biar 16030 Algiers": a district of one or two capitalised
+/// words, its own part after the street's, stands before the code.
+fn district_before(raw_before: &str) -> bool {
+    let t = raw_before.trim_end();
+    let Some(k) = t.rfind([',', '\n']) else {
+        return false;
+    };
+    let district = t[k + 1..].trim();
+    let words = district.split(' ').count();
+    (1..=2).contains(&words)
+        && district.starts_with(|c: char| c.is_uppercase())
+        && !district.bytes().any(|b| b.is_ascii_digit())
+        && address_parts::role(district) == address_parts::Role::Other
+}
+
+/// Australia Post's state and territory codes, written between the
+/// locality and the postcode ("Yarralumla ACT 2600").
+const AUSTRALIAN_STATES: [&str; 8] = ["ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"];
+
+/// `s` without the province or state at its end ("Ottawa, Ontario", "Calgary, AB",
 /// "Coquitlam, B.C.", "Montréal (Québec)"), if it ends in one.
 fn without_province(s: &str) -> Option<&str> {
     let t = s.trim_end();
@@ -488,7 +581,10 @@ fn without_province(s: &str) -> Option<&str> {
         Some(inner) => (inner, true),
         None => (t, false),
     };
-    let head = PROVINCES.iter().find_map(|p| t.strip_suffix(p))?;
+    let head = PROVINCES
+        .iter()
+        .chain(AUSTRALIAN_STATES.iter())
+        .find_map(|p| t.strip_suffix(p))?;
     let head = if bracketed {
         head.strip_suffix('(')?
     } else {
@@ -529,11 +625,36 @@ fn postal_code_len(s: &str) -> Option<usize> {
     {
         return Some(7);
     }
-    if (4..=6).contains(&digits) && ends(digits) {
+    if (3..=6).contains(&digits) && ends(digits) {
         return Some(digits);
     }
     if digits > 0 {
         return None;
+    }
+    // A country's prefix before the digits: "LT-03106", "CH-3003", "D-10117".
+    let prefix = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if (1..=2).contains(&prefix) && b.get(prefix) == Some(&b'-') {
+        let n = b[prefix + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if (4..=5).contains(&n) && ends(prefix + 1 + n) {
+            return Some(prefix + 1 + n);
+        }
+    }
+    // Ireland's Eircode: a routing key and a unique identifier, "D04 TP03".
+    if b.len() >= 8
+        && b[0].is_ascii_uppercase()
+        && (b[1].is_ascii_digit() && b[2].is_ascii_digit() || &b[1..3] == b"6W")
+        && b[3] == b' '
+        && b[4..8]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && b[4..8].iter().any(u8::is_ascii_digit)
+        && b[4..8].iter().any(u8::is_ascii_uppercase)
+        && ends(8)
+    {
+        return Some(8);
     }
     // Canada "K1N 1G8", and written without its space "L5W1E8".
     let canadian = |b: &[u8]| {
@@ -666,6 +787,14 @@ mod tests {
             )
         );
         assert_eq!(one("at 3602 HIGHPOINT, SAN ANTONIO TX78217.").2, "78217");
+        assert_eq!(
+            one("Mailing address: PSC 59, Box 100 (A), APO AE 09624\n"),
+            ("PSC 59, Box 100 (A)".into(), "APO".into(), "09624".into())
+        );
+        assert_eq!(
+            one("or through the military postal system to APO AE 09892-0200."),
+            (String::new(), "APO".into(), "09892-0200".into())
+        );
         assert_eq!(
             one(
                 "Its mission is at Two United Nations Plaza, 28th Floor, New York, NY 10017; phone"

@@ -66,7 +66,14 @@ pub(crate) fn addresses(
             .trim_end_matches(':');
         // A post box opens an address wherever it stands: "(P.O. Box 9123,
         // Dar es Salaam)", "as P.O. Box 5760, Garki, Abuja".
-        let lead = LEAD_INS.contains(&word) || before.ends_with(':');
+        // "is in the Ecobank Building": a lead-in and "the".
+        let lead_the = word == "the"
+            && before[..before.len() - 3]
+                .trim_end()
+                .rsplit([' ', '\n'])
+                .next()
+                .is_some_and(|w| LEAD_INS.contains(&w));
+        let lead = LEAD_INS.contains(&word) || before.ends_with(':') || lead_the;
         let mut peek = (at + 24).min(end);
         while !src.is_char_boundary(peek) {
             peek -= 1;
@@ -83,7 +90,15 @@ pub(crate) fn addresses(
             continue;
         }
         if let Some(found) = address_from(src, at, end) {
-            from = found.span.end;
+            let (a, b) = (found.span.start, found.span.end);
+            if taken
+                .iter()
+                .chain(out.iter())
+                .any(|v| v.span.start < b && a < v.span.end)
+            {
+                continue;
+            }
+            from = b;
             out.push(found);
         }
     }
@@ -198,7 +213,10 @@ fn address_in(src: &str, parts: &[Part<'_>]) -> Option<Value> {
         if let Some(code) = country_code(parts[tail].text.trim_end_matches('.')) {
             country = Some(code.to_string());
             tail -= 1;
-        } else if let Some(s) = us_state(parts[tail].text) {
+        } else if let Some(s) = us_state(parts[tail].text)
+            // "Bogotá, D.C.": the capital's designation, not a state.
+            .filter(|s| !s.starts_with('D') || parts[tail - 1].text == "Washington")
+        {
             state = Some(s.to_string());
             tail -= 1;
         }

@@ -11,7 +11,7 @@ pub(crate) const STATE_CODES: [&str; 62] = [
 ];
 
 /// The states and territories by name, with their USPS codes.
-pub(crate) const STATE_NAMES: [(&str, &str); 56] = [
+pub(crate) const STATE_NAMES: [(&str, &str); 61] = [
     ("Alabama", "AL"),
     ("Alaska", "AK"),
     ("Arizona", "AZ"),
@@ -68,6 +68,11 @@ pub(crate) const STATE_NAMES: [(&str, &str); 56] = [
     ("Virgin Islands", "VI"),
     ("American Samoa", "AS"),
     ("Northern Mariana Islands", "MP"),
+    ("Federated States of Micronesia", "FM"),
+    ("Republic of the Marshall Islands", "MH"),
+    ("Marshall Islands", "MH"),
+    ("Republic of Palau", "PW"),
+    ("Palau", "PW"),
 ];
 
 /// USPS Publication 28, appendix C1: the street suffixes, spelled and
