@@ -67,8 +67,10 @@ fn document_of_plain(src: &str) -> Result<FactSheet, Error> {
     layout::body_roles(src, &lines, &mut roles, body_from, country_hint.as_deref());
     let regions = regions::build(src, &lines, &roles, head.lines);
     check::has_prose(src, &regions)?;
-    let read = read::read(src, &lines, &roles, &regions.sections);
+    let mut read = read::read(src, &lines, &roles, &regions.sections);
     let country = classify::country(head.country.clone(), &regions.sections, country_hint);
+    let region = facts::region(src, country.as_deref());
+    values::phone::localise(src, &mut read.values, region);
     let kind = classify::kind(src, &lines, &head, &regions.sections);
     let facts = facts::derive(&facts::Sheet {
         src,

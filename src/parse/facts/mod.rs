@@ -33,11 +33,16 @@ pub(crate) struct Sheet<'a> {
     pub(crate) lists: &'a [OrganizationList],
 }
 
-pub(crate) fn derive(sheet: &Sheet<'_>) -> Facts {
-    let country_code = sheet
-        .country
+/// The ISO code of the sheet's country: the one it names in its title or
+/// text, else the one its text names most.
+pub(crate) fn region(src: &str, country: Option<&str>) -> Option<&'static str> {
+    country
         .and_then(country_code)
-        .or_else(|| codes::most_named_country(sheet.src));
+        .or_else(|| codes::most_named_country(src))
+}
+
+pub(crate) fn derive(sheet: &Sheet<'_>) -> Facts {
+    let country_code = region(sheet.src, sheet.country);
     let missions = missions::missions(sheet.src, sheet.values, country_code);
     let embassy_address = missions.iter().find_map(|m| m.address.clone());
     let embassy_phone = missions

@@ -4,6 +4,7 @@
 
 pub(crate) mod address;
 pub(crate) mod address_parts;
+pub(crate) mod calling_codes;
 pub(crate) mod count;
 pub(crate) mod currency;
 pub(crate) mod date;

@@ -64,8 +64,23 @@ fn bracketed(i: &str) -> IResult<&str, Option<String>> {
         let (rest, e164) = north_american(rest)?;
         return Ok((rest, Some(e164)));
     }
+    // "[57] (1) 275-2000" | "[234] (09) 523-0916": an area code in
+    // brackets, its trunk 0 dropped.
+    let (rest, area) = opt(terminated(
+        delimited(
+            char('('),
+            take_while_m_n(1, 4, |c: char| c.is_ascii_digit()),
+            char(')'),
+        ),
+        opt(sep),
+    ))
+    .parse(rest)?;
     let (rest, local) = local_digits(rest)?;
-    Ok((rest, Some(format!("+{cc}{local}"))))
+    let mut e164 = format!("+{cc}{}{local}", area.unwrap_or(""));
+    if area.is_some() {
+        drop_trunk_zero(&mut e164, cc.len());
+    }
+    Ok((rest, Some(e164)))
 }
 
 /// The length of the country calling code that opens `digits`. Calling
@@ -99,6 +114,8 @@ fn international(i: &str) -> IResult<&str, Option<String>> {
         4
     } else if b.starts_with(b"00") && b.get(2).is_some_and(|c| (b'1'..=b'9').contains(c)) {
         2
+    } else if b.starts_with(b"00 ") && b.get(3).is_some_and(|c| (b'1'..=b'9').contains(c)) {
+        3
     } else {
         return Err(fail());
     };
@@ -238,9 +255,10 @@ fn calling_code_first(i: &str) -> IResult<&str, Option<String>> {
     }
     let digits: String = groups.concat();
     let code = groups[0];
-    // The first group is the whole calling code, and no trunk or US area code.
+    // The first group is the calling code, or its start ("88-02-885-5500"
+    // for +880 2 ...), and no trunk or US area code.
     let is_code = !code.starts_with(['0', '1'])
-        && calling_code_len(code.as_bytes()) == code.len()
+        && calling_code_len(digits.as_bytes()) >= code.len()
         && code.len() >= 2;
     let lengths: Vec<usize> = groups.iter().map(|g| g.len()).collect();
     let north_american = matches!(lengths.as_slice(), [3, 3, 4] | [1, 3, 3, 4]);
@@ -249,8 +267,53 @@ fn calling_code_first(i: &str) -> IResult<&str, Option<String>> {
         return Err(fail());
     }
     let mut e164 = format!("+{digits}");
-    drop_trunk_zero(&mut e164, code.len());
+    if calling_code_len(digits.as_bytes()) == code.len() {
+        drop_trunk_zero(&mut e164, code.len());
+    }
     Ok((&i[end..], Some(e164)))
+}
+
+/// A number written for callers at home, opening with the trunk prefix 0:
+/// "(02) 6214 5600", "020 7499 9000", "0414-306-001". Its country is not
+/// written; the context may give it (see `localise`), else it has no E.164
+/// form.
+fn national(i: &str) -> IResult<&str, Option<String>> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let b = i.as_bytes();
+    let open = usize::from(b.first() == Some(&b'('));
+    if b.get(open) != Some(&b'0') || b.get(open + 1).is_none_or(|c| !(b'1'..=b'9').contains(c)) {
+        return Err(fail());
+    }
+    let mut k = open;
+    let mut count = 0;
+    let mut groups = 0;
+    let mut end = k;
+    while k < b.len() {
+        let len = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if len == 0 {
+            break;
+        }
+        count += len;
+        groups += 1;
+        k += len;
+        end = k;
+        if open == 1 && groups == 1 {
+            if b.get(k) != Some(&b')') {
+                return Err(fail());
+            }
+            k += 1;
+            end = k;
+        }
+        match (b.get(k), b.get(k + 1)) {
+            (Some(b'-' | b'.' | b' '), Some(c)) if c.is_ascii_digit() => k += 1,
+            _ => break,
+        }
+    }
+    if b.get(end).is_some_and(u8::is_ascii_alphanumeric) || !(9..=11).contains(&count) || groups < 2
+    {
+        return Err(fail());
+    }
+    Ok((&i[end..], None))
 }
 
 /// "+81-03-3224-5000": a trunk "0" written after the calling code is dialled
@@ -269,19 +332,92 @@ fn drop_trunk_zero(e164: &mut String, cc: usize) {
 fn labelled(before: &str) -> bool {
     let tail = before.trim_end().to_ascii_lowercase();
     let tail = tail.trim_end_matches([':', '.']);
-    ["tel", "telephone", "phone", "fax", "tel/fax"]
-        .iter()
-        .any(|w| tail.ends_with(w))
+    [
+        "tel",
+        "telephone",
+        "phone",
+        "fax",
+        "tel/fax",
+        "facsimile",
+        "switchboard",
+    ]
+    .iter()
+    .any(|w| tail.ends_with(w))
+}
+
+/// Does the prose just before say a number follows, as it does before a
+/// number written for callers at home: a label, "dial", "call", "from
+/// within the country,"?
+fn introduces_a_number(before: &str) -> bool {
+    let lower = before.to_ascii_lowercase();
+    labelled(before)
+        || ["dial", "call", "within", "tel", "phone"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// Numbers whose country only the context gives, given it: `region` is the
+/// document's country. A number written for callers at home ("(02) 6214
+/// 5600" in Australia) gets the region's code for its trunk 0; a number
+/// read as North American whose "area code" opens with the region's own
+/// calling code ("680-488-2920" in Palau, "(571) 315-0811" in Colombia) is
+/// that country's, unless the sentence gives a U.S. address.
+pub(crate) fn localise(src: &str, values: &mut [Value], region: Option<&str>) {
+    let Some(region) = region else {
+        return;
+    };
+    let Some(cc) = super::calling_codes::calling_code(region) else {
+        return;
+    };
+    if cc == 1 {
+        return;
+    }
+    let cc = cc.to_string();
+    let mut us_address_end = None;
+    for v in values.iter_mut() {
+        match &mut v.data {
+            ValueData::Address(a) => {
+                let us = a
+                    .state
+                    .as_deref()
+                    .is_some_and(|s| s.len() <= 4 && s != "PW" && s != "MH" && s != "FM");
+                us_address_end = us.then_some(v.span.end);
+            }
+            ValueData::Phone(p) => {
+                let same_sentence = us_address_end
+                    .is_some_and(|e| e <= v.span.start && !src[e..v.span.start].contains(". "));
+                match p.e164.as_deref() {
+                    None if super::calling_codes::trunk_zero(region) => {
+                        let digits: String = v.text.chars().filter(char::is_ascii_digit).collect();
+                        if let Some(national) = digits.strip_prefix('0') {
+                            p.e164 = Some(format!("+{cc}{national}"));
+                        }
+                    }
+                    Some(e) if e.starts_with("+1") && e[2..].starts_with(&cc) && !same_sentence => {
+                        p.e164 = Some(format!("+{}", &e[2..]));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 // The scanner's entry: the value this kind makes where the scan finds it.
 
 pub(crate) fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
-    let (stop, e164) = read(src, i, end, phone).or_else(|| {
-        labelled(before(src, i, 16))
-            .then(|| read(src, i, end, calling_code_first))
-            .flatten()
-    })?;
+    let (stop, e164) = read(src, i, end, phone)
+        .or_else(|| {
+            labelled(before(src, i, 16))
+                .then(|| read(src, i, end, calling_code_first))
+                .flatten()
+        })
+        .or_else(|| {
+            introduces_a_number(before(src, i, 40))
+                .then(|| read(src, i, end, national))
+                .flatten()
+        })?;
     let line = if is_fax_label(before(src, i, 16)) {
         LineKind::Fax
     } else {
@@ -403,5 +539,40 @@ mod tests {
         assert!(is_fax_label("FAX: [1] "));
         assert!(!is_fax_label("Telephone: "));
         assert_eq!(block_suffix(" through 1982.").unwrap().1, " through 1982");
+    }
+
+    #[test]
+    fn national_numbers_get_their_country_from_the_context() {
+        let src = "Embassy; tel. (02) 6214 5600 from within Australia; or +1 (202) 797-3000.";
+        let at = src.find("(02)").unwrap();
+        let mut values = vec![phone_at(src, at, src.len()).unwrap()];
+        let ValueData::Phone(p) = &values[0].data else {
+            unreachable!()
+        };
+        assert_eq!(p.e164, None, "no country is written");
+        localise(src, &mut values, Some("AU"));
+        let ValueData::Phone(p) = &values[0].data else {
+            unreachable!()
+        };
+        assert_eq!(p.e164.as_deref(), Some("+61262145600"));
+        // A North American reading whose area code is the country's calling
+        // code is that country's number.
+        let src = "Telephone: 680-488-2920.";
+        let mut values = vec![phone_at(src, 11, src.len()).unwrap()];
+        localise(src, &mut values, Some("PW"));
+        let ValueData::Phone(p) = &values[0].data else {
+            unreachable!()
+        };
+        assert_eq!(p.e164.as_deref(), Some("+6804882920"));
+        // Without a label or a verb before it, a 0-led run is no phone.
+        let src = "The count was 0414 306 001 in all.";
+        assert!(phone_at(src, 14, src.len()).is_none());
+    }
+
+    #[test]
+    fn spaced_and_bracketed_international_forms() {
+        assert_eq!(e164("00 94 11 249 8500"), Some("+94112498500".into()));
+        assert_eq!(e164("[57] (1) 275-2000"), Some("+5712752000".into()));
+        assert_eq!(e164("[234] (09) 523-0916"), Some("+23495230916".into()));
     }
 }
