@@ -9,7 +9,7 @@ use super::values::{postal, street_first};
 use super::{context, organizations, quotes, scan};
 use crate::document::{OrganizationList, Passage, Quote, Section};
 use crate::error::Warning;
-use crate::value::{Value, ValueData};
+use crate::value::Value;
 
 /// What the reading stage hands on.
 #[derive(Default)]
@@ -81,8 +81,8 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
 }
 
 /// The addresses a locative introduces in `src[start..end]` ("is at 12
-/// Madani Avenue, Gulshan, Dhaka"), where neither the scan nor the code pass
-/// found one: `by_code[coded..]` are the code pass's for this passage.
+/// Madani Avenue, Gulshan, Dhaka"), where neither the scan (the values at
+/// the end of `values`) nor the code pass (`by_code[coded..]`) found one.
 fn located(
     src: &str,
     start: usize,
@@ -91,17 +91,13 @@ fn located(
     coded: usize,
     by_code: &mut Vec<Value>,
 ) {
-    let mut taken: Vec<Value> = values
-        .iter()
-        .rev()
-        .take_while(|v| v.span.end > start)
-        .filter(|v| matches!(v.data, ValueData::Address(_)) && v.span.start >= start)
-        .cloned()
-        .collect();
-    taken.extend(by_code[coded..].iter().cloned());
-    let mut found = Vec::new();
-    street_first::addresses(src, start, end, &taken, &mut found);
-    by_code.extend(found);
+    let passage = values.len()
+        - values
+            .iter()
+            .rev()
+            .take_while(|v| v.span.end > start)
+            .count();
+    street_first::addresses(src, start, end, &values[passage..], by_code, coded);
 }
 
 /// The typed values of any prose (a sentence, a table cell, a paragraph),

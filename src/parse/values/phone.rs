@@ -413,10 +413,10 @@ pub(crate) fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
                 .then(|| read(src, i, end, calling_code_first))
                 .flatten()
         })
+        // The shape first: it needs a leading 0, so most numbers (years)
+        // never have the prose before them read.
         .or_else(|| {
-            introduces_a_number(before(src, i, 40))
-                .then(|| read(src, i, end, national))
-                .flatten()
+            read(src, i, end, national).filter(|_| introduces_a_number(before(src, i, 40)))
         })?;
     let line = if is_fax_label(before(src, i, 16)) {
         LineKind::Fax

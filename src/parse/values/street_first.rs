@@ -33,14 +33,16 @@ const LEAD_INS: [&str; 9] = [
     "addressed",
 ];
 
-/// Every address in `src[start..end]` that a locative introduces, except
-/// where `taken` (the addresses already found, in order) lies.
+/// Every address in `src[start..end]` that a locative introduces, pushed
+/// onto `out`, except where an address already lies: one of `scanned` (the
+/// scan's values for the passage) or of `out[own..]` (the code pass's).
 pub(crate) fn addresses(
     src: &str,
     start: usize,
     end: usize,
-    taken: &[Value],
+    scanned: &[Value],
     out: &mut Vec<Value>,
+    own: usize,
 ) {
     let bytes = src.as_bytes();
     let mut from = start;
@@ -64,8 +66,6 @@ pub(crate) fn addresses(
             .next()
             .unwrap_or_default()
             .trim_end_matches(':');
-        // A post box opens an address wherever it stands: "(P.O. Box 9123,
-        // Dar es Salaam)", "as P.O. Box 5760, Garki, Abuja".
         // "is in the Ecobank Building": a lead-in and "the".
         let lead_the = word == "the"
             && before[..before.len() - 3]
@@ -74,31 +74,26 @@ pub(crate) fn addresses(
                 .next()
                 .is_some_and(|w| LEAD_INS.contains(&w));
         let lead = LEAD_INS.contains(&word) || before.ends_with(':') || lead_the;
-        let mut peek = (at + 24).min(end);
-        while !src.is_char_boundary(peek) {
-            peek -= 1;
-        }
-        let boxed = address_parts::role(src[at..peek].split(',').next().unwrap_or("")) == Role::Box;
-        if !lead && !boxed {
+        // A post box opens an address wherever it stands: "(P.O. Box 9123,
+        // Dar es Salaam)", "as P.O. Box 5760, Garki, Abuja".
+        if !lead && !address_parts::opens_box(&src[at..end]) {
             continue;
         }
-        if taken
-            .iter()
-            .chain(out.iter())
-            .any(|v| v.span.start <= at && at < v.span.end)
-        {
+        let clashes = |out: &[Value], a: usize, b: usize| {
+            scanned
+                .iter()
+                .filter(|v| matches!(v.data, ValueData::Address(_)))
+                .chain(&out[own..])
+                .any(|v| v.span.start < b && a < v.span.end)
+        };
+        if clashes(out, at, at + 1) {
             continue;
         }
         if let Some(found) = address_from(src, at, end) {
-            let (a, b) = (found.span.start, found.span.end);
-            if taken
-                .iter()
-                .chain(out.iter())
-                .any(|v| v.span.start < b && a < v.span.end)
-            {
+            if clashes(out, found.span.start, found.span.end) {
                 continue;
             }
-            from = b;
+            from = found.span.end;
             out.push(found);
         }
     }
@@ -257,7 +252,7 @@ mod tests {
 
     fn found(s: &str) -> Vec<(String, String, String)> {
         let mut out = Vec::new();
-        addresses(s, 0, s.len(), &[], &mut out);
+        addresses(s, 0, s.len(), &[], &mut out, 0);
         out.into_iter()
             .map(|v| match v.data {
                 ValueData::Address(a) => (
@@ -345,7 +340,7 @@ mod tests {
         let mut out = Vec::new();
         let s =
             "Its embassy has been at 1911 Pennsylvania Avenue NW, Washington, D.C., since 1989.";
-        addresses(s, 0, s.len(), &[], &mut out);
+        addresses(s, 0, s.len(), &[], &mut out, 0);
         let ValueData::Address(a) = &out[0].data else {
             unreachable!()
         };
@@ -357,7 +352,7 @@ mod tests {
         );
         let s = "Write to P.O. Box 354, Amman, Jordan.";
         out.clear();
-        addresses(s, 0, s.len(), &[], &mut out);
+        addresses(s, 0, s.len(), &[], &mut out, 0);
         let ValueData::Address(a) = &out[0].data else {
             unreachable!()
         };
