@@ -41,8 +41,8 @@ pub(crate) fn country_from_heading(h: &str) -> Option<String> {
 /// The country from the body, when the header names none: "Germany -
 /// Relations with U.S.", "Flag of Cape Verde is ...", "the country page".
 pub(crate) fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
-    for line in lines.iter().take(200) {
-        let t = line.text(src);
+    let mut lines = lines.iter().take(200).map(|line| line.text(src));
+    for t in lines.by_ref() {
         if let Some(name) = t.strip_suffix(" - Relations with U.S. (Notes)") {
             return Some(header::country_name(name));
         }
@@ -57,22 +57,30 @@ pub(crate) fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
         if let Some(c) = country_from_heading(t) {
             return Some(c);
         }
-        if let Some(at) = t.find("diplomatic relations with ") {
-            let rest = &t[at + "diplomatic relations with ".len()..];
-            let rest = rest.strip_prefix("the Republic of ").unwrap_or(rest);
-            let end = rest.find([',', '.', ';']).unwrap_or(rest.len());
-            let end = rest[..end].find(" in ").unwrap_or(end);
-            let name = &rest[..end];
-            if name
-                .split(' ')
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-                && name.len() < 40
-            {
-                return Some(header::country_name(name));
-            }
+        if let Some(name) = relations_with(t) {
+            // A page of several sheets' openings ("... with Djibouti in
+            // 1977", "... with Ethiopia in 1903") is about no one country.
+            let other = lines.find_map(relations_with).filter(|n| *n != name);
+            return other.is_none().then(|| header::country_name(name));
         }
     }
     None
+}
+
+/// The country a line says the United States established relations with:
+/// "... established diplomatic relations with the Republic of Djibouti in 1977".
+fn relations_with(t: &str) -> Option<&str> {
+    let at = t.find("diplomatic relations with ")?;
+    let rest = &t[at + "diplomatic relations with ".len()..];
+    let rest = rest.strip_prefix("the Republic of ").unwrap_or(rest);
+    let end = rest.find([',', '.', ';']).unwrap_or(rest.len());
+    let end = rest[..end].find(" in ").unwrap_or(end);
+    let name = &rest[..end];
+    (name
+        .split(' ')
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && name.len() < 40)
+        .then_some(name)
 }
 
 /// A closing section's sentence names the country whose mission it gives:

@@ -297,8 +297,10 @@ fn year_after(src: &str, values: &[Value], m: usize) -> Option<Year> {
         }
         if let Some(y) = year_of(v) {
             let lead = between.trim_end();
+            // "$6.5 billion through the end of 2014": what the year closes.
             let linked = lead.ends_with(" in")
                 || lead.ends_with(" for")
+                || lead.ends_with(" through the end of")
                 || lead.ends_with(" during")
                 || lead.ends_with('(')
                 || lead == "in"

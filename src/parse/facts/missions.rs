@@ -43,6 +43,16 @@ pub(crate) fn missions(src: &str, values: &[Value], country: Option<&'static str
             last_end = v.span.end;
             continue;
         }
+        // "its mailing address is P.O. Box 817", "mail from the United States
+        // goes to 6050 Amman Place, ...", "the embassy's mailing address as
+        // ...": a mission's mail, not a post of its own.
+        if let Some(a) = address.filter(|_| gap.len() <= CONTINUES && is_mail_lead(gap)) {
+            if let Some(m) = mail_target(&mut out, gap) {
+                add(m, Some(a), None);
+                last_end = v.span.end;
+                continue;
+            }
+        }
         let floor = last_end.max(v.span.start.saturating_sub(LEAD));
         let floor = (floor..=v.span.start)
             .find(|&k| src.is_char_boundary(k))
@@ -60,10 +70,20 @@ pub(crate) fn missions(src: &str, values: &[Value], country: Option<&'static str
                 continue;
             }
         }
+        // An unnamed post right after another is the next item of its list:
+        // "Swiss consulates general include:\nHouston: ...\nSan Francisco: ...",
+        // "consulates in Los Angeles, at ..., and in Newark, at ...".
+        let listed = out
+            .last()
+            .filter(|_| named.is_none() && gap.len() <= LEAD)
+            .map(|m| m.kind);
         let mut m = Mission {
             of: None,
             at: None,
-            kind: named.map_or(MissionType::Embassy, |n| n.kind),
+            kind: named
+                .map(|n| n.kind)
+                .or(listed)
+                .unwrap_or(MissionType::Embassy),
             city: None,
             address: None,
             phones: Vec::new(),
@@ -76,6 +96,12 @@ pub(crate) fn missions(src: &str, values: &[Value], country: Option<&'static str
             .map(is_in_us)
             .or_else(|| named.and_then(|n| n.in_us));
         let us_post = named.is_some_and(|n| n.us);
+        // "Canada maintains an embassy ... Its consulate general in Chicago
+        // is at ...": the post is of the country the post before is of.
+        let same_owner = named
+            .filter(|n| n.theirs)
+            .and_then(|_| out.last())
+            .map(|prev| (prev.of.clone(), prev.at.clone()));
         let (of, at) = match (us_post, in_us) {
             (true, _) | (false, Some(false)) => (Some("US"), country),
             (false, Some(true)) => (country, Some("US")),
@@ -84,8 +110,7 @@ pub(crate) fn missions(src: &str, values: &[Value], country: Option<&'static str
                 _ => (Some("US"), country),
             },
         };
-        m.of = of.map(Cow::Borrowed);
-        m.at = at.map(Cow::Borrowed);
+        (m.of, m.at) = same_owner.unwrap_or((of.map(Cow::Borrowed), at.map(Cow::Borrowed)));
         if m.city.is_none() {
             m.city = named.and_then(|n| n.city).map(str::to_string);
         }
@@ -93,6 +118,29 @@ pub(crate) fn missions(src: &str, values: &[Value], country: Option<&'static str
         out.push(m);
     }
     out
+}
+
+/// Do the words before an address say it is where mail goes?
+fn is_mail_lead(gap: &str) -> bool {
+    let lower = gap.to_ascii_lowercase();
+    ["mail", "postal address"].iter().any(|w| lower.contains(w))
+}
+
+/// The mission whose mail the words give: the last of the kind they name
+/// ("the embassy's mailing address"), else the last.
+fn mail_target<'m>(out: &'m mut [Mission], gap: &str) -> Option<&'m mut Mission> {
+    let lower = gap.to_ascii_lowercase();
+    let kind = if lower.contains("embassy") && !lower.contains("consular section") {
+        Some(MissionType::Embassy)
+    } else if lower.contains("consulate") {
+        Some(MissionType::Consulate)
+    } else {
+        None
+    };
+    let at = kind
+        .and_then(|k| out.iter().rposition(|m| m.kind == k))
+        .or_else(|| out.len().checked_sub(1))?;
+    out.get_mut(at)
 }
 
 fn add(m: &mut Mission, address: Option<&Address>, phone: Option<&Phone>) {
@@ -157,12 +205,15 @@ struct Named<'a> {
     city: Option<&'a str>,
     /// A consular section or department of an embassy named before.
     section: bool,
+    /// Named by a possessive of whoever the sentence before spoke of ("Its
+    /// consulate general").
+    theirs: bool,
 }
 
 /// The words naming a post: the last such word of the lead, what precedes
 /// it (whose), and what follows it (where).
 fn name_in(lead: &str) -> Option<Named<'_>> {
-    const WORDS: [(&str, MissionType); 12] = [
+    const WORDS: [(&str, MissionType); 13] = [
         ("permanent mission", MissionType::UnMission),
         ("mission to the united nations", MissionType::UnMission),
         ("mission to the un", MissionType::UnMission),
@@ -173,6 +224,7 @@ fn name_in(lead: &str) -> Option<Named<'_>> {
         ("embassy", MissionType::Embassy),
         ("chancery", MissionType::Embassy),
         ("interests section", MissionType::Office),
+        ("branch office", MissionType::Office),
         ("liaison office", MissionType::Office),
         ("institute in", MissionType::Office),
     ];
@@ -208,6 +260,7 @@ fn name_in(lead: &str) -> Option<Named<'_>> {
         in_us,
         city: city_after(after),
         section,
+        theirs: whose.ends_with("its "),
     })
 }
 
@@ -272,5 +325,12 @@ mod tests {
         assert_eq!(n.city, Some("Chiang Mai"));
         assert!(matches!(n.kind, MissionType::Consulate));
         assert!(name_in("The ambassador said so. ").is_none());
+        assert!(
+            name_in("Its consulate general in Chicago is at ")
+                .unwrap()
+                .theirs
+        );
+        let n = name_in("The Embassy Branch Office in Douala is in ").unwrap();
+        assert!(matches!(n.kind, MissionType::Office));
     }
 }

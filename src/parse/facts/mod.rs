@@ -5,22 +5,17 @@
 pub(crate) mod codes;
 mod memberships;
 mod missions;
+mod relations;
 mod series;
+
+use relations::Established;
 
 pub(crate) use codes::country_code;
 
 use crate::address::LineKind;
 use crate::document::{OrganizationList, Section};
-use crate::facts::{DatedFact, Facts};
-use crate::parse::text::sentence::sentence_start;
-use crate::parse::text::words::after;
-use crate::value::{Value, ValueData};
-
-const ESTABLISHED: [&str; 3] = [
-    "established relations",
-    "relations were established",
-    "relations were opened",
-];
+use crate::facts::Facts;
+use crate::value::Value;
 
 /// What the facts stage needs to know of the document.
 pub(crate) struct Sheet<'a> {
@@ -42,7 +37,17 @@ pub(crate) fn region(src: &str, country: Option<&str>) -> Option<&'static str> {
 }
 
 pub(crate) fn derive(sheet: &Sheet<'_>) -> Facts {
-    let country_code = region(sheet.src, sheet.country);
+    let established = relations::relations_established(sheet.src, sheet.values);
+    // A page whose header names no country and whose text establishes
+    // relations with several is about several: it has no one country.
+    let (country_code, relations_established) =
+        match (sheet.country.and_then(country_code), established) {
+            (Some(code), Established::Once(d) | Established::Several(d)) => (Some(code), Some(d)),
+            (Some(code), Established::Unstated) => (Some(code), None),
+            (None, Established::Several(_)) => (None, None),
+            (None, Established::Once(d)) => (codes::most_named_country(sheet.src), Some(d)),
+            (None, Established::Unstated) => (codes::most_named_country(sheet.src), None),
+        };
     let missions = missions::missions(sheet.src, sheet.values, country_code);
     let embassy_address = missions.iter().find_map(|m| m.address.clone());
     let embassy_phone = missions
@@ -53,44 +58,11 @@ pub(crate) fn derive(sheet: &Sheet<'_>) -> Facts {
     Facts {
         country_code: country_code.map(Into::into),
         bureau_code: sheet.bureau.and_then(codes::bureau_code),
-        relations_established: relations_established(sheet.src, sheet.values),
+        relations_established,
         memberships: memberships::memberships(sheet.src, sheet.sections, sheet.lists),
         series: series::series(sheet.src, sheet.values, sheet.sections, sheet.title),
         missions,
         embassy_address,
         embassy_phone,
     }
-}
-
-fn relations_established(src: &str, values: &[Value]) -> Option<DatedFact> {
-    // Each "relations" in the text, then the first date after it in its sentence:
-    // one pass over the text, not a sentence's worth of look-back per date.
-    for hit in memchr::memmem::find_iter(src.as_bytes(), b"relations") {
-        let start = sentence_start(src, hit);
-        let lead = after(src, start, hit + 40 - start);
-        let diplomatic = lead.contains("diplomatic relations")
-            && ["established", "opened", "began", "recogni"]
-                .iter()
-                .any(|w| lead.contains(w));
-        if !diplomatic && !ESTABLISHED.iter().any(|p| lead.contains(p)) {
-            continue;
-        }
-        let first = values.partition_point(|v| v.span.start < hit);
-        for v in values[first..]
-            .iter()
-            .take_while(|v| v.span.start < hit + 300)
-        {
-            if let ValueData::Date { value } = v.data {
-                let between = &src[hit..v.span.start];
-                if !between.contains(". ") && !between.contains('\n') {
-                    return Some(DatedFact {
-                        value,
-                        span: v.span,
-                    });
-                }
-                break;
-            }
-        }
-    }
-    None
 }

@@ -72,8 +72,17 @@ const MEASURE_WORDS: &[(&str, Measure)] = &[
     ("american exports", Measure::UsExports),
     ("exports to", Measure::UsExports),
     ("u.s. goods imports", Measure::UsImports),
+    // A country's verb: which way the goods went is read from the partner
+    // after the amount (see `partner_flips`).
+    ("imported", Measure::UsImports),
+    ("exported", Measure::UsExports),
     ("u.s. imports", Measure::UsImports),
     ("imports from", Measure::UsImports),
+    // A balance is not two-way trade: "the U.S. trade deficit in goods".
+    ("trade deficit", Measure::Other),
+    ("trade surplus", Measure::Other),
+    ("deficit", Measure::Other),
+    ("surplus", Measure::Other),
     ("two-way", Measure::Trade),
     ("bilateral trade", Measure::Trade),
     ("total trade", Measure::Trade),
@@ -98,12 +107,15 @@ const MEASURE_WORDS: &[(&str, Measure)] = &[
     ("provided", Measure::Assistance),
     ("pledged", Measure::Assistance),
     ("donated", Measure::Assistance),
+    ("awarded", Measure::Assistance),
     ("contributed", Measure::Assistance),
     ("obligated", Measure::Assistance),
     ("appropriat", Measure::Assistance),
     ("allocated", Measure::Assistance),
     ("committed", Measure::Assistance),
     ("loan", Measure::Assistance),
+    // What others ask donors for: "the UN's humanitarian appeal, calling for $6.5 billion".
+    ("appeal", Measure::Other),
     ("foreign military sales", Measure::Other),
     ("arms transfer", Measure::Other),
     ("sales", Measure::Other),
@@ -191,15 +203,94 @@ fn measure(before: &str, after: &str) -> Option<Measure> {
             }
         }
     }
-    if let Some((_, _, m)) = best {
-        return Some(m);
+    let after = after[..clause_end(after)].to_ascii_lowercase();
+    if let Some((_, k, m)) = best {
+        return Some(match MEASURE_WORDS[k].0 {
+            verb @ ("imported" | "exported") => by_partner(verb, &before, &after),
+            _ => m,
+        });
     }
-    let clause_end = after.find(['.', ';']).unwrap_or(after.len());
-    let after = after[..clause_end].to_ascii_lowercase();
     (0..MEASURE_WORDS.len())
         .filter_map(|k| find_word(&after, k).map(|at| (at, MEASURE_WORDS[k].1)))
         .min_by_key(|&(at, _)| at)
         .map(|(_, m)| m)
+        .or_else(|| us_gives(&before).then_some(Measure::Assistance))
+}
+
+/// Does the U.S. government give the amount: a verb of giving just before
+/// it, with a U.S. actor in the clause ("the Department of State spent over
+/// $5.1 million", "the Ambassador's Special Self-Help Fund awarded $61,400")?
+/// Tourists who spend are not.
+fn us_gives(before: &str) -> bool {
+    let near = window::before(before, before.len(), 60);
+    let gives = near.split_ascii_whitespace().rev().take(3).any(is_giving);
+    gives
+        && [
+            "u.s.",
+            "united states",
+            "usaid",
+            "department of state",
+            "state department",
+            "embassy",
+            "ambassador",
+        ]
+        .iter()
+        .any(|actor| memchr::memmem::find(before.as_bytes(), actor.as_bytes()).is_some())
+}
+
+/// Where the clause after an amount ends: at a semicolon or a full stop
+/// that ends a sentence, not the point of "$100.00 million".
+fn clause_end(after: &str) -> usize {
+    let b = after.as_bytes();
+    memchr::memchr2_iter(b'.', b';', b)
+        .find(|&k| b[k] == b';' || b.get(k + 1).is_none_or(|c| c.is_ascii_whitespace()))
+        .unwrap_or(b.len())
+}
+
+/// Which way goods went when a country's verb names the flow: "Seychelles
+/// imported $18.5 million in goods from the U.S." is a U.S. export; "the
+/// United States imported $2 billion from Peru" a U.S. import. A flow with
+/// no U.S. end ("Peru exported $40 billion of copper") is another measure.
+fn by_partner(verb: &str, before: &str, after: &str) -> Measure {
+    let names_us = |t: &str| {
+        ["the u.s", "the united states", "america"]
+            .iter()
+            .any(|us| memchr::memmem::find(t.as_bytes(), us.as_bytes()).is_some())
+    };
+    let imported = verb == "imported";
+    if names_us(after) {
+        // The partner is the United States: the subject is the other country.
+        if imported {
+            Measure::UsExports
+        } else {
+            Measure::UsImports
+        }
+    } else if us_subject(before, verb) {
+        if imported {
+            Measure::UsImports
+        } else {
+            Measure::UsExports
+        }
+    } else {
+        Measure::Other
+    }
+}
+
+/// Is the United States the subject of the last `verb` in `before` ("the
+/// United States imported", "U.S. firms exported")? "U.S. dollars" elsewhere
+/// in the clause does not make it so.
+fn us_subject(before: &str, verb: &str) -> bool {
+    let Some(at) = before.rfind(verb) else {
+        return false;
+    };
+    let subject = before[..at].trim_end();
+    let subject = subject
+        .rsplit_once(' ')
+        .filter(|(_, last)| ["firms", "companies", "exporters", "importers"].contains(last))
+        .map_or(subject, |(head, _)| head);
+    ["united states", "u.s.", "america", "americans"]
+        .iter()
+        .any(|us| subject.ends_with(us))
 }
 
 /// Words just before an amount that make it a change, not a level:
@@ -277,6 +368,7 @@ fn is_giving(word: &str) -> bool {
             | "gave"
             | "spent"
             | "granted"
+            | "awarded"
     )
 }
 
@@ -395,7 +487,21 @@ mod tests {
             Some(Measure::Assistance)
         );
         assert_eq!(measure("Its GDP was ", ""), Some(Measure::Other));
+        assert_eq!(
+            measure(
+                "the United Nations released its humanitarian appeal, calling for ",
+                ""
+            ),
+            Some(Measure::Other)
+        );
         assert_eq!(measure("Tourists spent ", ""), None);
+        assert_eq!(
+            measure(
+                "In Fiscal Year 2010, the department of state spent over ",
+                " for such projects"
+            ),
+            Some(Measure::Assistance)
+        );
         assert_eq!(
             measure("PDA 2DECEMBER 23, 2021", ""),
             Some(Measure::Assistance)
@@ -404,6 +510,49 @@ mod tests {
         assert_eq!(
             measure("", " of security assistance in FY 2020."),
             Some(Measure::Assistance)
+        );
+        // "$100.00 million" does not end the clause its measure is named in.
+        assert_eq!(
+            measure(
+                "Congress rescinded ",
+                " of a $100.00 million FY 2022 appropriation."
+            ),
+            Some(Measure::Assistance)
+        );
+    }
+
+    #[test]
+    fn a_country_s_flows_are_read_from_their_partner() {
+        let m = |b, a| measure(b, a);
+        assert_eq!(
+            m(
+                "In 2015, Seychelles imported ",
+                " in goods from the U.S., and"
+            ),
+            Some(Measure::UsExports)
+        );
+        assert_eq!(
+            m("and exported ", " in goods to the U.S."),
+            Some(Measure::UsImports)
+        );
+        assert_eq!(
+            m("The United States imported ", " of coffee from Peru."),
+            Some(Measure::UsImports)
+        );
+        assert_eq!(m("Peru exported ", " of copper."), Some(Measure::Other));
+        assert_eq!(
+            m(
+                "Ghana exported cocoa worth 1.2 billion U.S. dollars, and imported ",
+                " of machinery from the EU."
+            ),
+            Some(Measure::Other)
+        );
+        assert_eq!(
+            m(
+                "the U.S. trade deficit in goods with Korea increased from ",
+                ""
+            ),
+            Some(Measure::Other)
         );
     }
 

@@ -47,7 +47,8 @@ pub(crate) fn clause_break(between: &str) -> bool {
     })
 }
 
-fn abbreviation_before(s: &[u8]) -> bool {
+/// Does the full stop after `s` end an abbreviation ("U.S.", "Mr.", an initial)?
+pub(crate) fn abbreviation_before(s: &[u8]) -> bool {
     let from = s
         .iter()
         .rposition(|&b| b.is_ascii_whitespace() || b == b'(')
