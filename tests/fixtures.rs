@@ -73,3 +73,45 @@ fn from_str_is_parse() {
     let doc: factsheet::FactSheet = src.parse().unwrap();
     assert_eq!(doc.country.as_deref(), Some("Ghana"));
 }
+
+/// The fixtures between them hold every measure of the series vocabulary,
+/// a change, a fiscal year, and a sheet with several missions: the facts a
+/// researcher pivots are all exercised by some text.
+#[test]
+fn the_fixtures_hold_every_measure_a_change_a_fiscal_year_and_several_missions() {
+    use factsheet::Measure;
+    let mut measures = Vec::new();
+    let (mut changes, mut fiscal, mut most_missions) = (0, 0, 0);
+    for entry in fs::read_dir("fixtures").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let doc = factsheet::parse(&fs::read_to_string(&path).unwrap()).unwrap();
+        for row in &doc.facts.series {
+            if !measures.contains(&row.measure) {
+                measures.push(row.measure);
+            }
+            changes += usize::from(row.change);
+            fiscal += usize::from(row.fiscal);
+        }
+        most_missions = most_missions.max(doc.facts.missions.len());
+    }
+    for m in [
+        Measure::Trade,
+        Measure::UsExports,
+        Measure::UsImports,
+        Measure::UsInvestment,
+        Measure::InvestmentInUs,
+        Measure::Assistance,
+        Measure::Other,
+    ] {
+        assert!(measures.contains(&m), "no fixture has a {m:?} row");
+    }
+    assert!(changes >= 2, "changes: {changes}");
+    assert!(fiscal >= 2, "fiscal-year rows: {fiscal}");
+    assert!(
+        most_missions >= 3,
+        "most missions in one fixture: {most_missions}"
+    );
+}

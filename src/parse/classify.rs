@@ -104,6 +104,22 @@ fn country_keeping_a_mission(line: &str) -> Option<String> {
             }
         }
     }
+    // "The United States is represented in Thailand by an embassy in
+    // Bangkok", "The U.S. Embassy in Nigeria was established ...".
+    for lead in ["represented in ", "Embassy in "] {
+        if let Some(at) = line.find(lead) {
+            let rest = &line[at + lead.len()..];
+            let end = rest
+                .find(|c: char| !(c.is_alphabetic() || c == ' ' || c == '\''))
+                .unwrap_or(rest.len());
+            let end = rest[..end].find(" by").unwrap_or(end);
+            let end = rest[..end].find(" is").unwrap_or(end);
+            let end = rest[..end].find(" was").unwrap_or(end);
+            if let Some(name) = foreign_country(rest[..end].trim()) {
+                return Some(name);
+            }
+        }
+    }
     let at = line.find("Embassy of ")?;
     let rest = &line[at + "Embassy of ".len()..];
     let rest = rest.strip_prefix("the ").unwrap_or(rest);

@@ -167,6 +167,7 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
                 };
                 (near && !dated()).then_some(year)
             });
+        let year = year.or_else(|| that_year(src, values, m));
         let year = year.or_else(|| {
             // "Major cases in FY 20 include: Japan ($23.11B); Morocco ($4.25B)":
             // the items of a list after a colon share the year of its opening.
@@ -216,6 +217,30 @@ pub(crate) fn link_years(src: &str, values: &mut [Value]) {
             }
         }
     }
+}
+
+/// "..., and U.S. imports were $1.3 billion that year": the year an amount's
+/// "that year" (or "the same year") points back to, the last one its
+/// sentence gave before it.
+fn that_year(src: &str, values: &[Value], m: usize) -> Option<Year> {
+    let span = values[m].span;
+    let rest = src.get(span.end..)?.strip_prefix(' ')?;
+    let rest = rest.strip_prefix("in ").unwrap_or(rest);
+    if !["that year", "the same year", "that same year"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        return None;
+    }
+    let start = sentence_start(src, span.start);
+    values[..m]
+        .iter()
+        .rev()
+        .take_while(|v| v.span.start >= start)
+        .find_map(|v| match &v.data {
+            ValueData::Money(money) => money.year.map(|y| (y, money.fiscal_year)),
+            _ => year_of(v),
+        })
 }
 
 /// Does `hay` hold `needle`? For the short passages between a value and
@@ -412,6 +437,18 @@ mod tests {
         assert_eq!(
             years("It provided $240 million in FY 2022 aid, including $100 million in food and $140 million in health."),
             vec![Some(2022), Some(2022), Some(2022)]
+        );
+    }
+
+    #[test]
+    fn that_year_is_the_year_its_sentence_gave() {
+        assert_eq!(
+            years("U.S. exports were $2.1 billion in 2021, and U.S. imports were $1.3 billion that year."),
+            vec![Some(2021), Some(2021)]
+        );
+        assert_eq!(
+            years("Exports grew in 2021. Imports were $1.3 billion that year."),
+            vec![None]
         );
     }
 

@@ -302,10 +302,19 @@ fn collection_title(t: &str, h: &mut Header) -> bool {
     false
 }
 
-/// The "Fact Sheet" label line, whatever its case and spaces ("Fact\u{a0}Sheet").
+/// The "Fact Sheet" label line, whatever its case and spaces ("Fact\u{a0}Sheet"),
+/// also as the Department's pages print it since 2018: "Bilateral Relations
+/// Fact Sheet".
 pub(crate) fn is_label(t: &str) -> bool {
     let mut words = t.split_whitespace();
-    matches!((words.next(), words.next(), words.next()), (Some(a), Some(b), None)
+    let mut first = words.next();
+    if first.is_some_and(|w| w.eq_ignore_ascii_case("bilateral")) {
+        first = words.next();
+        if first.is_some_and(|w| w.eq_ignore_ascii_case("relations")) {
+            first = words.next();
+        }
+    }
+    matches!((first, words.next(), words.next()), (Some(a), Some(b), None)
         if a.eq_ignore_ascii_case("fact") && b.eq_ignore_ascii_case("sheet"))
 }
 
@@ -429,6 +438,18 @@ mod tests {
 
     fn read(src: &str) -> Header {
         header(src, &split(src))
+    }
+
+    #[test]
+    fn the_label_as_the_department_prints_it() {
+        assert!(is_label("Fact Sheet"));
+        assert!(is_label("FACT  SHEET"));
+        assert!(is_label("Bilateral Relations Fact Sheet"));
+        assert!(!is_label("Relations Fact Sheet"));
+        assert!(!is_label("Bilateral Relations Fact Sheets: Ghana"));
+        let h = read("U.S. Relations With Uruguay\n\nBureau of Western Hemisphere Affairs\nBilateral Relations Fact Sheet\nMarch 14, 2023\n\nProse.\n");
+        assert_eq!(h.kind, Some(Kind::Factsheet));
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2023-03-14"));
     }
 
     #[test]

@@ -235,7 +235,10 @@ pub(crate) fn most_named_country(src: &str) -> Option<&'static str> {
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
     let first = counts.first()?;
     let second = counts.get(1).map_or(0, |c| c.1);
-    (first.1 >= 2 && first.1 >= 2 * second).then_some(first.0)
+    // Among three or more countries ("Japan – F-35 ...; Japan – F-15J ...;
+    // Morocco – ..."), a list of them: two mentions make no subject.
+    let needed = if counts.len() >= 3 { 3 } else { 2 };
+    (first.1 >= needed && first.1 >= 2 * second).then_some(first.0)
 }
 
 /// The office symbol of a regional bureau, from its name as written

@@ -44,7 +44,8 @@ pub(crate) fn memberships(
         return Vec::new();
     };
     let mut from = list.span.start;
-    list.names
+    let mut found: Vec<Membership> = list
+        .names
         .iter()
         .filter_map(|name| {
             let at = from + src.get(from..list.span.end)?.find(name.as_str())?;
@@ -54,5 +55,45 @@ pub(crate) fn memberships(
                 span: Span::new(at, at + name.len()),
             })
         })
-        .collect()
+        .collect();
+    // A name the end of the text cuts off ("..., and the World Ba") is no
+    // organization's: the text stops where the name should go on.
+    if found
+        .last()
+        .is_some_and(|m| m.span.end >= src.trim_end().len())
+    {
+        found.pop();
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse;
+
+    fn memberships(text: &str) -> Vec<String> {
+        let doc = parse(text).unwrap();
+        doc.facts
+            .memberships
+            .into_iter()
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_name_cut_off_by_the_end_of_the_text_is_left_out() {
+        let lead = "U.S. Relations With Peru\n\nPeru and the United States belong to a number of the same international organizations, including the United Nations, Organization of American States, and World ";
+        assert_eq!(
+            memberships(&format!("{lead}Bank.\n")),
+            [
+                "United Nations",
+                "Organization of American States",
+                "World Bank"
+            ]
+        );
+        assert_eq!(
+            memberships(&format!("{lead}Ba")),
+            ["United Nations", "Organization of American States"]
+        );
+    }
 }

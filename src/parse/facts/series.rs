@@ -190,12 +190,21 @@ pub(crate) fn measure_named(text: &str) -> Option<Measure> {
 }
 
 /// The measure named nearest before the amount in its sentence, else the
-/// first named after it in the same clause.
+/// first named after it in the same clause; aid another donor gives is
+/// another measure.
 fn measure(before: &str, after: &str) -> Option<Measure> {
     let before = window::before(before, before.len(), 240).to_ascii_lowercase();
+    named_measure(&before, after).map(|m| match m {
+        Measure::Assistance if third_party_gives(&before) => Measure::Other,
+        m => m,
+    })
+}
+
+/// [`measure`] before the giver is asked: `before` is in lower case.
+fn named_measure(before: &str, after: &str) -> Option<Measure> {
     let mut best: Option<(usize, usize, Measure)> = None; // (end, -len order, measure)
     for (k, &(phrase, m)) in MEASURE_WORDS.iter().enumerate() {
-        if let Some(at) = rfind_word(&before, k) {
+        if let Some(at) = rfind_word(before, k) {
             let end = at + phrase.len();
             // The phrase ending nearest the amount wins; at a tie, the more specific.
             if best.is_none_or(|(e, j, _)| end > e || end == e && k < j && at <= e) {
@@ -206,7 +215,7 @@ fn measure(before: &str, after: &str) -> Option<Measure> {
     let after = after[..clause_end(after)].to_ascii_lowercase();
     if let Some((_, k, m)) = best {
         return Some(match MEASURE_WORDS[k].0 {
-            verb @ ("imported" | "exported") => by_partner(verb, &before, &after),
+            verb @ ("imported" | "exported") => by_partner(verb, before, &after),
             _ => m,
         });
     }
@@ -214,7 +223,55 @@ fn measure(before: &str, after: &str) -> Option<Measure> {
         .filter_map(|k| find_word(&after, k).map(|at| (at, MEASURE_WORDS[k].1)))
         .min_by_key(|&(at, _)| at)
         .map(|(_, m)| m)
-        .or_else(|| us_gives(&before).then_some(Measure::Assistance))
+        .or_else(|| us_gives(before).then_some(Measure::Assistance))
+}
+
+/// Is the giver in the amount's sentence another donor, not the U.S.
+/// government: "The Inter-American Development Bank approved a $150 million
+/// loan", "the European Union pledged ...". A third party's aid is another
+/// measure.
+fn third_party_gives(before: &str) -> bool {
+    let clause = last_clause(before);
+    let has = |w: &str| find_words(clause, w);
+    let us = [
+        "u.s.",
+        "united states",
+        "usaid",
+        "american",
+        "department of state",
+        "ambassador",
+    ]
+    .iter()
+    .any(|w| has(w));
+    !us && [
+        "bank",
+        "monetary fund",
+        "imf",
+        "european union",
+        "united nations",
+        "donors",
+        "global fund",
+    ]
+    .iter()
+    .any(|w| has(w))
+}
+
+/// Does `w` start a word in `text`, not the second half of a compound
+/// ("Inter-American" is no U.S. actor)?
+fn find_words(text: &str, w: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), w.as_bytes())
+        .any(|at| starts_a_word(text, at) && !text[..at].ends_with('-'))
+}
+
+/// The clause of a sentence an amount is in: after its last ", and ",
+/// ", while ", ", but " or "; " ("U.S. exports were $2.1 billion, and
+/// Uruguay's investment in the United States was ...").
+fn last_clause(before: &str) -> &str {
+    [", and ", ", while ", ", but ", ", whereas ", "; "]
+        .iter()
+        .filter_map(|sep| before.rfind(sep).map(|at| at + sep.len()))
+        .max()
+        .map_or(before, |at| &before[at..])
 }
 
 /// Does the U.S. government give the amount: a verb of giving just before
@@ -243,7 +300,7 @@ fn us_gives(before: &str) -> bool {
 fn clause_end(after: &str) -> usize {
     let b = after.as_bytes();
     memchr::memchr2_iter(b'.', b';', b)
-        .find(|&k| b[k] == b';' || b.get(k + 1).is_none_or(|c| c.is_ascii_whitespace()))
+        .find(|&k| b[k] == b';' || b.get(k + 1).is_none_or(u8::is_ascii_whitespace))
         .unwrap_or(b.len())
 }
 
@@ -440,6 +497,17 @@ fn measure_text(before: &str, after: &str) -> Text {
         Some(k) if !trimmed[k + 2..].trim().is_empty() => &trimmed[k + 2..],
         _ => trimmed.trim_end_matches(':'),
     };
+    // The subject is the amount's clause's, where that clause has one
+    // ("..., and Uruguay's investment in the United States was"), not the
+    // sentence's first ("..., and exported" has none of its own).
+    let clause = last_clause(before);
+    let before = if words(clause).take_while(|w| !ends_subject(w)).count() >= 1
+        && words(clause).any(ends_subject)
+    {
+        clause
+    } else {
+        before
+    };
     let mut cut = before.len();
     let mut offset = 0usize;
     for word in words(before) {
@@ -540,6 +608,13 @@ mod tests {
             Some(Measure::UsImports)
         );
         assert_eq!(m("Peru exported ", " of copper."), Some(Measure::Other));
+        assert_eq!(
+            m(
+                "the inter-american development bank approved a ",
+                " loan for roads."
+            ),
+            Some(Measure::Other)
+        );
         assert_eq!(
             m(
                 "Ghana exported cocoa worth 1.2 billion U.S. dollars, and imported ",
