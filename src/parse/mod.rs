@@ -75,6 +75,7 @@ fn document_of_plain(src: &str) -> Result<FactSheet, Error> {
     let facts = facts::derive(&facts::Sheet {
         src,
         country: country.as_deref(),
+        region,
         bureau: head.bureau.as_deref(),
         title: head.title.as_deref(),
         values: &read.values,

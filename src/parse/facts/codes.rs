@@ -164,6 +164,32 @@ pub(crate) fn country_code(name: &str) -> Option<&'static str> {
         .map(|k| names[k].1)
 }
 
+/// The first words of every name a code is known by (and of those names
+/// after "republic of", which [`country_code`] drops), sorted: built once.
+fn first_words() -> &'static [&'static str] {
+    static FIRSTS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        let mut all: Vec<&'static str> = names()
+            .iter()
+            .flat_map(|(name, _)| {
+                let mut words = name.split(' ');
+                let first = words.next();
+                let after_the = if first == Some("the") {
+                    words.next()
+                } else {
+                    None
+                };
+                [first, after_the]
+            })
+            .flatten()
+            .chain(["the", "republic"])
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
+}
+
 /// Every name a code is known by, normalised and sorted: built once.
 fn names() -> &'static [(String, &'static str)] {
     static NAMES: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
@@ -197,8 +223,26 @@ pub(crate) fn most_named_country(src: &str) -> Option<&'static str> {
     let words: Vec<&str> = src[..end].split_whitespace().collect();
     let mut counts: Vec<(&'static str, usize, usize)> = Vec::new(); // (code, count, first)
     let mut k = 0;
+    let firsts = first_words();
+    let mut first = String::with_capacity(32);
     while k < words.len() {
         if !words[k].starts_with(|c: char| c.is_uppercase()) {
+            k += 1;
+            continue;
+        }
+        // Most capitalised words open no country's name ("The", "Embassy",
+        // "Bangkok"): one look-up of the word turns them away before any run
+        // of words is joined and looked up.
+        first.clear();
+        first.extend(
+            words[k]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '.')
+                .map(fold)
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        if firsts.binary_search(&first.as_str()).is_err() {
             k += 1;
             continue;
         }

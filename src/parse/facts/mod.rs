@@ -21,6 +21,9 @@ use crate::value::Value;
 pub(crate) struct Sheet<'a> {
     pub(crate) src: &'a str,
     pub(crate) country: Option<&'a str>,
+    /// The sheet's region as [`region`] gives it, found once for the phones
+    /// and the facts alike.
+    pub(crate) region: Option<&'static str>,
     pub(crate) bureau: Option<&'a str>,
     pub(crate) title: Option<&'a str>,
     pub(crate) values: &'a [Value],
@@ -45,8 +48,8 @@ pub(crate) fn derive(sheet: &Sheet<'_>) -> Facts {
             (Some(code), Established::Once(d) | Established::Several(d)) => (Some(code), Some(d)),
             (Some(code), Established::Unstated) => (Some(code), None),
             (None, Established::Several(_)) => (None, None),
-            (None, Established::Once(d)) => (codes::most_named_country(sheet.src), Some(d)),
-            (None, Established::Unstated) => (codes::most_named_country(sheet.src), None),
+            (None, Established::Once(d)) => (sheet.region, Some(d)),
+            (None, Established::Unstated) => (sheet.region, None),
         };
     let missions = missions::missions(sheet.src, sheet.values, country_code);
     let embassy_address = missions.iter().find_map(|m| m.address.clone());

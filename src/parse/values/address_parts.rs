@@ -6,6 +6,8 @@
 //! between them ("Gulshan", "Victoria Island", "Colonia Cuauhtémoc") are
 //! neither, and are left out of both.
 
+use compact_str::CompactString;
+
 use super::street_words::{FOREIGN_STREET_WORDS, SPELLED, SUFFIXES, UNIT_WORDS};
 
 /// One part of an address: its text (trimmed) and where it starts in the
@@ -60,10 +62,20 @@ pub(crate) fn split(src: &str, from: usize, to: usize) -> Vec<Part<'_>> {
     out
 }
 
-fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split([' ', '\u{a0}'])
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(['.', '(', ')', ':', ';']).to_lowercase())
+/// The words of a part in lower case, each held inline (no allocation for
+/// a word of up to 24 bytes): the parts of every candidate address are
+/// classified, and a `String` per word was a tenth of a sheet's parse.
+fn lower_words(s: &str) -> impl Iterator<Item = CompactString> + '_ {
+    s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).map(|w| {
+        let w = w.trim_matches(['.', '(', ')', ':', ';']);
+        if w.is_ascii() {
+            let mut out = CompactString::from(w);
+            out.make_ascii_lowercase();
+            out
+        } else {
+            w.chars().flat_map(char::to_lowercase).collect()
+        }
+    })
 }
 
 /// Words that name a way wherever it is written ("Avenue", "Calle",
@@ -74,9 +86,25 @@ pub(crate) fn is_street_word(w: &str) -> bool {
         "straße", "strasse", "gracht", "plein", "straat", "allee", "laan", "gasse", "gatan",
         "vägen", "katu", "path", "marg", "weg",
     ];
-    SUFFIXES.contains(&w)
-        || FOREIGN_STREET_WORDS.contains(&w)
-        || w.chars().count() >= 7 && ENDINGS.iter().any(|e| w.ends_with(e))
+    street_words().binary_search(&w).is_ok()
+        || w.len() >= 7 && w.chars().count() >= 7 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// The USPS suffixes and the street words abroad, sorted once for a binary
+/// search: a linear scan of the two lists for each word of each part was a
+/// fifth of a sheet's parse.
+fn street_words() -> &'static [&'static str] {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut all: Vec<&str> = SUFFIXES
+            .iter()
+            .chain(&FOREIGN_STREET_WORDS)
+            .copied()
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
 }
 
 /// A house number: "12", "24B-27", "1-10-5", "E12-170", "S/N".
@@ -133,11 +161,11 @@ pub(crate) fn role(part: &str) -> Role {
     if opens_box(part) {
         return Role::Box;
     }
-    let words: Vec<String> = lower_words(part).collect();
+    let words: Vec<CompactString> = lower_words(part).collect();
     let Some(first) = words.first() else {
         return Role::Other;
     };
-    let last = words.last().map_or("", String::as_str);
+    let last = words.last().map_or("", CompactString::as_str);
     // A street's lower-case words are street words ("gate", "rue") or the
     // small words between names ("Rruga e Elbasanit", "at the corner of");
     // any other is prose ("Santa Cruz works from ...").
@@ -179,7 +207,7 @@ pub(crate) fn role(part: &str) -> Role {
             && !is_house_number(w)
             && !is_ordinal(w)
     });
-    let numbered = |w: &String| is_house_number(w);
+    let numbered = |w: &CompactString| is_house_number(w);
     // "Suite 3200", "No. 103", "#12", "18th Floor", "Main Floor".
     if UNIT_WORDS.contains(&first.as_str()) && words.len() <= 3
         || first == "no" && words.get(1).is_some_and(numbered)

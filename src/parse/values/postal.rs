@@ -452,6 +452,17 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
         .trim_end_matches([' ', '\u{a0}'])
         .ends_with([',', '\n', '('])
         || district_before(raw_before);
+    // A code that neither opens its part before a city nor closes the
+    // address after one is none: most numbers in prose end here, before
+    // any part of the text around them is read.
+    let closes = after.is_empty()
+        || after.starts_with([';', ',', '.', '\n', ')'])
+        || after.starts_with(" (")
+        || after.starts_with(" tel")
+        || after.starts_with(" Tel");
+    if !closes && !(opens_part && city_after.is_some()) {
+        return None;
+    }
     let before = raw_before.trim_end_matches([' ', '(', '\u{a0}']);
     let before = before.strip_suffix(" -").unwrap_or(before).trim_end();
     let before = before.strip_suffix(',').unwrap_or(before);
@@ -513,12 +524,7 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
             }
         }
         // A name ("Tirana"), not a state's code ("DC 20008"), and the code
-        // ends the address.
-        let closes = after.is_empty()
-            || after.starts_with([';', ',', '.', '\n', ')'])
-            || after.starts_with(" (")
-            || after.starts_with(" tel")
-            || after.starts_with(" Tel");
+        // ends the address (`closes`).
         // "Dublin 4, D04 TP03": the city without its postal district.
         let city = address_parts::city(city)?;
         // A three-digit code ("Antananarivo 101") only as its own part

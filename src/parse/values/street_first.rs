@@ -162,6 +162,10 @@ const MONTHS: [&str; 12] = [
 /// The address that opens at `at`, if the full form is there.
 fn address_from(src: &str, at: usize, end: usize) -> Option<Value> {
     let stop = clause_end(src, at, end);
+    // A street and a city are two parts at least: a clause with no comma
+    // or line break in it ("in 2019", "at the United Nations") holds none,
+    // and is turned away before it is split.
+    memchr::memchr2(b',', b'\n', &src.as_bytes()[at..stop])?;
     let mut parts: Vec<Part<'_>> = Vec::new();
     for p in address_parts::split(src, at, stop) {
         if p.text.starts_with(|c: char| c.is_lowercase()) && !p.text.starts_with("corner of") {
