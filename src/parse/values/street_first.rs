@@ -165,7 +165,16 @@ fn address_from(src: &str, at: usize, end: usize) -> Option<Value> {
     // A street and a city are two parts at least: a clause with no comma
     // or line break in it ("in 2019", "at the United Nations") holds none,
     // and is turned away before it is split.
-    memchr::memchr2(b',', b'\n', &src.as_bytes()[at..stop])?;
+    let comma = at + memchr::memchr2(b',', b'\n', &src.as_bytes()[at..stop])?;
+    // The first part opens the street, or names the city the street is in
+    // ("in Nuku'alofa, 4th Floor, ..."): one part classified turns away the
+    // prose that most lead-ins open ("in the United States, ...").
+    let first = src[at..comma].trim();
+    if address_parts::role(first) == Role::Other
+        && !(src[..at].ends_with(" in ") && address_parts::city(first).is_some())
+    {
+        return None;
+    }
     let mut parts: Vec<Part<'_>> = Vec::new();
     for p in address_parts::split(src, at, stop) {
         if p.text.starts_with(|c: char| c.is_lowercase()) && !p.text.starts_with("corner of") {
