@@ -103,3 +103,17 @@ fn a_document_reads_back_from_its_json() {
     );
     assert!(value["sections"][1]["heading_span"]["start"].is_u64());
 }
+
+#[test]
+fn a_closing_section_alone_is_about_the_country_it_names_most() {
+    let text = "Bilateral Representation\n\nThe U.S. Embassy in Kazakhstan is in Astana; tel. +7 7172 70 21 00. \
+                Kazakhstan maintains an embassy in the United States at 1401 16th Street NW, Washington, DC 20036.\n";
+    let doc = factsheet::parse(text).unwrap();
+    assert_eq!(doc.country.as_deref(), Some("Kazakhstan"));
+    assert_eq!(doc.facts.country_code.as_deref(), Some("KZ"));
+    // A page that names several countries as often names none.
+    let text = "Notes\n\nFiji and Tonga met in Suva. Tonga and Fiji agreed.\n";
+    let doc = factsheet::parse(text).unwrap();
+    assert_eq!(doc.country, None);
+    assert_eq!(doc.facts.country_code, None);
+}

@@ -69,7 +69,7 @@ fn document_of_plain(src: &str) -> Result<FactSheet, Error> {
     check::has_prose(src, &regions)?;
     let mut read = read::read(src, &lines, &roles, &regions.sections);
     let country = classify::country(head.country.clone(), &regions.sections, country_hint);
-    let region = facts::region(src, country.as_deref());
+    let (region, most_named) = facts::region(src, country.as_deref());
     values::phone::localise(src, &mut read.values, region);
     let kind = classify::kind(src, &lines, &head, &regions.sections);
     let facts = facts::derive(&facts::Sheet {
@@ -81,6 +81,13 @@ fn document_of_plain(src: &str) -> Result<FactSheet, Error> {
         values: &read.values,
         sections: &regions.sections,
         lists: &read.organizations,
+    });
+    // A sheet that names its country nowhere a header or a heading does (a
+    // closing section on its own) is about the country its text names most,
+    // as the facts found: the same country, as the text writes it.
+    let country = country.or_else(|| {
+        most_named
+            .filter(|_| facts.country_code.is_some() && facts.country_code.as_deref() == region)
     });
     let mut warnings = read.warnings;
     warnings::about_the_text(src, &lines, &roles, &mut warnings);

@@ -331,6 +331,7 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
         && matches!(next, b'-' | b'.' | b' ')
         && after_next.is_ascii_digit()
         || rest.starts_with(b"00") && rest.get(2).is_some_and(|c| (b'1'..=b'9').contains(c))
+        || rest.starts_with(b"00 ") && rest.get(3).is_some_and(|c| (b'1'..=b'9').contains(c))
         || rest.starts_with(b"011") && matches!(next, b'-' | b' ' | b'.');
     if phone {
         if let Some(v) = phone_at(src, i, end) {

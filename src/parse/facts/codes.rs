@@ -214,14 +214,18 @@ fn names() -> &'static [(String, &'static str)] {
 /// no title is about. A text that names several countries about as often (a
 /// regional sheet) is about none of them: the first must be named at least
 /// twice, and twice as often as any other.
-pub(crate) fn most_named_country(src: &str) -> Option<&'static str> {
+///
+/// With the code, the name as the text first spells it out ("Kazakhstan";
+/// "NEPAL" as "Nepal", "the Republic of Korea" without its article, "DRC"
+/// only when no longer name is written).
+pub(crate) fn most_named_country_as_written(src: &str) -> Option<(&'static str, String)> {
     const WINDOW: usize = 8 * 1024;
     let mut end = src.len().min(WINDOW);
     while !src.is_char_boundary(end) {
         end -= 1;
     }
     let words: Vec<&str> = src[..end].split_whitespace().collect();
-    let mut counts: Vec<(&'static str, usize, usize)> = Vec::new(); // (code, count, first)
+    let mut counts: Vec<(&'static str, usize, usize, usize)> = Vec::new(); // (code, count, first, words)
     let mut k = 0;
     let firsts = first_words();
     let mut first = String::with_capacity(32);
@@ -246,9 +250,10 @@ pub(crate) fn most_named_country(src: &str) -> Option<&'static str> {
             k += 1;
             continue;
         }
-        // The longest run of up to four words from here that names a country.
+        // The longest run of up to six words from here that names a country.
         let mut found = None;
-        for n in (1..=4).rev() {
+        // "Democratic Republic of the Congo" is five words.
+        for n in (1..=6).rev() {
             let Some(run) = words.get(k..k + n) else {
                 continue;
             };
@@ -266,9 +271,23 @@ pub(crate) fn most_named_country(src: &str) -> Option<&'static str> {
         match found {
             Some((code, n)) => {
                 if code != "US" {
-                    match counts.iter_mut().find(|(c, _, _)| *c == code) {
-                        Some(entry) => entry.1 += 1,
-                        None => counts.push((code, 1, k)),
+                    // An acronym ("DRC", "UAE") names the country, but the
+                    // name to give is the first one spelled out.
+                    let named = &words[k..k + n];
+                    let named = match named.split_first() {
+                        Some((the, rest)) if the.eq_ignore_ascii_case("the") => rest,
+                        _ => named,
+                    };
+                    let acronym = named.len() == 1 && !named[0].chars().any(char::is_lowercase);
+                    match counts.iter_mut().find(|(c, _, _, _)| *c == code) {
+                        Some(entry) => {
+                            entry.1 += 1;
+                            if entry.3 == 0 && !acronym {
+                                (entry.2, entry.3) = (k, n);
+                            }
+                        }
+                        None if acronym => counts.push((code, 1, k, 0)),
+                        None => counts.push((code, 1, k, n)),
                     }
                 }
                 k += n;
@@ -282,7 +301,16 @@ pub(crate) fn most_named_country(src: &str) -> Option<&'static str> {
     // Among three or more countries ("Japan – F-35 ...; Japan – F-15J ...;
     // Morocco – ..."), a list of them: two mentions make no subject.
     let needed = if counts.len() >= 3 { 3 } else { 2 };
-    (first.1 >= needed && first.1 >= 2 * second).then_some(first.0)
+    if first.1 < needed || first.1 < 2 * second {
+        return None;
+    }
+    let run = words[first.2..first.2 + first.3.max(1)].join(" ");
+    let run = run.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let run = run
+        .strip_suffix("'s")
+        .or_else(|| run.strip_suffix("’s"))
+        .unwrap_or(run);
+    Some((first.0, crate::parse::header::country_name(run)))
 }
 
 /// The office symbol of a regional bureau, from its name as written
@@ -344,9 +372,18 @@ mod tests {
         let text =
             "The United States and Fiji signed. Fiji's embassy in the United States opened; \
                     Tonga and Fiji met.";
+        let most_named_country = |t: &str| most_named_country_as_written(t).map(|(c, _)| c);
         assert_eq!(most_named_country(text), Some("FJ"));
         assert_eq!(most_named_country("Fiji, Tonga, Fiji and Tonga."), None);
         assert_eq!(most_named_country("The United States said."), None);
+        assert_eq!(
+            most_named_country_as_written("DRC aid. The Democratic Republic of the Congo and DRC."),
+            Some(("CD", "Democratic Republic of the Congo".to_string()))
+        );
+        assert_eq!(
+            most_named_country_as_written("NEPAL EARTHQUAKE. Aid to NEPAL."),
+            Some(("NP", "Nepal".to_string()))
+        );
     }
 
     #[test]

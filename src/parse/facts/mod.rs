@@ -32,11 +32,15 @@ pub(crate) struct Sheet<'a> {
 }
 
 /// The ISO code of the sheet's country: the one it names in its title or
-/// text, else the one its text names most.
-pub(crate) fn region(src: &str, country: Option<&str>) -> Option<&'static str> {
-    country
-        .and_then(country_code)
-        .or_else(|| codes::most_named_country(src))
+/// text, else the one its text names most (with that name as written).
+pub(crate) fn region(src: &str, country: Option<&str>) -> (Option<&'static str>, Option<String>) {
+    match country.and_then(country_code) {
+        Some(code) => (Some(code), None),
+        None => match codes::most_named_country_as_written(src) {
+            Some((code, name)) => (Some(code), Some(name)),
+            None => (None, None),
+        },
+    }
 }
 
 pub(crate) fn derive(sheet: &Sheet<'_>) -> Facts {

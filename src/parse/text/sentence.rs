@@ -47,6 +47,19 @@ pub(crate) fn clause_break(between: &str) -> bool {
     })
 }
 
+/// A sentence ends in the text: a line break, or ". " before a capital
+/// after a word that is no abbreviation ("tel. (415)" and "U.S. Embassy"
+/// end none). Unlike [`clause_break`], a semicolon does not.
+pub(crate) fn clause_break_sentence(between: &str) -> bool {
+    let bytes = between.as_bytes();
+    memchr::memchr(b'\n', bytes).is_some()
+        || memchr::memchr_iter(b'.', bytes).any(|k| {
+            bytes.get(k + 1) == Some(&b' ')
+                && bytes.get(k + 2).is_some_and(u8::is_ascii_uppercase)
+                && !abbreviation_before(&bytes[..k])
+        })
+}
+
 /// Does the full stop after `s` end an abbreviation ("U.S.", "Mr.", an initial)?
 pub(crate) fn abbreviation_before(s: &[u8]) -> bool {
     let from = s

@@ -377,15 +377,28 @@ pub(crate) fn localise(src: &str, values: &mut [Value], region: Option<&str>) {
     for v in values.iter_mut() {
         match &mut v.data {
             ValueData::Address(a) => {
-                let us = a
-                    .state
-                    .as_deref()
-                    .is_some_and(|s| s.len() <= 4 && s != "PW" && s != "MH" && s != "FM");
+                // A state of the Union ("CA", "New York", "D.C."), not one of
+                // the freely associated states, whose numbers are their own.
+                let us = a.state.as_deref().is_some_and(|s| {
+                    let code = super::street_words::STATE_NAMES
+                        .iter()
+                        .find(|(name, _)| name.eq_ignore_ascii_case(s))
+                        .map_or(s, |(_, code)| code);
+                    !matches!(code, "PW" | "MH" | "FM")
+                });
                 us_address_end = us.then_some(v.span.end);
             }
             ValueData::Phone(p) => {
-                let same_sentence = us_address_end
-                    .is_some_and(|e| e <= v.span.start && !src[e..v.span.start].contains(". "));
+                // "...; tel. (415) 788-2272": the label's point ends no sentence.
+                let same_sentence = us_address_end.is_some_and(|e| {
+                    e <= v.span.start
+                        && !crate::parse::text::sentence::clause_break_sentence(
+                            &src[e..v.span.start],
+                        )
+                });
+                // "+1 (212) 758-7490" says its country.
+                let explicit =
+                    v.text.starts_with('+') || v.text.starts_with("1-") || v.text.starts_with("1 ");
                 match p.e164.as_deref() {
                     None if super::calling_codes::trunk_zero(region) => {
                         let digits: String = v.text.chars().filter(char::is_ascii_digit).collect();
@@ -393,7 +406,12 @@ pub(crate) fn localise(src: &str, values: &mut [Value], region: Option<&str>) {
                             p.e164 = Some(format!("+{cc}{national}"));
                         }
                     }
-                    Some(e) if e.starts_with("+1") && e[2..].starts_with(&cc) && !same_sentence => {
+                    Some(e)
+                        if e.starts_with("+1")
+                            && e[2..].starts_with(&cc)
+                            && !same_sentence
+                            && !explicit =>
+                    {
                         p.e164 = Some(format!("+{}", &e[2..]));
                     }
                     _ => {}
@@ -408,8 +426,10 @@ pub(crate) fn localise(src: &str, values: &mut [Value], region: Option<&str>) {
 
 pub(crate) fn phone_at(src: &str, i: usize, end: usize) -> Option<Value> {
     let (stop, e164) = read(src, i, end, phone)
+        // A bracketed calling code ("after hours, (504) 2236-8497") is its
+        // own label: its shape is no North American number's.
         .or_else(|| {
-            labelled(before(src, i, 16))
+            (labelled(before(src, i, 16)) || src.as_bytes()[i] == b'(')
                 .then(|| read(src, i, end, calling_code_first))
                 .flatten()
         })
@@ -567,6 +587,43 @@ mod tests {
         // Without a label or a verb before it, a 0-led run is no phone.
         let src = "The count was 0414 306 001 in all.";
         assert!(phone_at(src, 14, src.len()).is_none());
+    }
+
+    /// The phones `crate::parse` reads from a whole sheet, in E.164.
+    fn sheet_phones(text: &str) -> Vec<Option<String>> {
+        crate::parse(text)
+            .unwrap()
+            .values
+            .into_iter()
+            .filter_map(|v| match v.data {
+                ValueData::Phone(p) => Some(p.e164),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_sheet_s_country_and_what_the_number_says_of_its_own() {
+        let some = |e: &str| Some(e.to_string());
+        // A bracketed calling code needs no label; "00 351 ..." is dialled abroad.
+        assert_eq!(
+            sheet_phones("U.S. Relations With Honduras\n\nHonduras is near. Telephone: (504) 2238-5114; after hours, (504) 2236-8497.\n"),
+            [some("+50422385114"), some("+50422368497")]
+        );
+        assert_eq!(
+            sheet_phones("U.S. Relations With Portugal\n\nPortugal is near. The embassy's tel. 00 351 21 727 3300; fax 00 351 21 726 9109.\n"),
+            [some("+351217273300"), some("+351217269109")]
+        );
+        // "+1" says the country; so does a U.S. address before the number,
+        // across a label's point ("; tel. (415)").
+        assert_eq!(
+            sheet_phones("U.S. Relations With Morocco\n\nMorocco is near. Its consulate is at 10 East 40th Street, New York, NY 10016 (tel. +1 (212) 758-2625).\n"),
+            [some("+12127582625")]
+        );
+        assert_eq!(
+            sheet_phones("U.S. Relations With Switzerland\n\nSwitzerland is near. San Francisco: 456 Montgomery Street, San Francisco, CA 94104; tel. (415) 788-2272\n"),
+            [some("+14157882272")]
+        );
     }
 
     #[test]
