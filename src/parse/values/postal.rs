@@ -460,7 +460,7 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
         || after.starts_with(" (")
         || after.starts_with(" tel")
         || after.starts_with(" Tel");
-    if !closes && !(opens_part && city_after.is_some()) {
+    if !(closes || opens_part && city_after.is_some()) {
         return None;
     }
     let before = raw_before.trim_end_matches([' ', '(', '\u{a0}']);
