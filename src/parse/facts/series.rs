@@ -267,10 +267,21 @@ fn find_words(text: &str, w: &str) -> bool {
 /// ", while ", ", but " or "; " ("U.S. exports were $2.1 billion, and
 /// Uruguay's investment in the United States was ...").
 fn last_clause(before: &str) -> &str {
-    [", and ", ", while ", ", but ", ", whereas ", "; "]
-        .iter()
-        .filter_map(|sep| before.rfind(sep).map(|at| at + sep.len()))
-        .max()
+    // One walk back over the commas and semicolons, not a search per separator.
+    let b = before.as_bytes();
+    memchr::memrchr2_iter(b',', b';', b)
+        .find_map(|k| {
+            let rest = &b[k + 1..];
+            let opens = if b[k] == b';' {
+                rest.starts_with(b" ").then_some(1)
+            } else {
+                [&b" and "[..], b" while ", b" but ", b" whereas "]
+                    .iter()
+                    .find(|sep| rest.starts_with(sep))
+                    .map(|sep| sep.len())
+            };
+            opens.map(|n| k + 1 + n)
+        })
         .map_or(before, |at| &before[at..])
 }
 
@@ -629,6 +640,20 @@ mod tests {
             ),
             Some(Measure::Other)
         );
+    }
+
+    #[test]
+    fn the_clause_an_amount_is_in() {
+        assert_eq!(
+            last_clause("Exports grew, and imports were "),
+            "imports were "
+        );
+        assert_eq!(last_clause("Exports grew; imports were "), "imports were ");
+        assert_eq!(
+            last_clause("In 2019, exports were "),
+            "In 2019, exports were "
+        );
+        assert_eq!(last_clause("A, while b, and c, d "), "c, d ");
     }
 
     #[test]

@@ -44,10 +44,23 @@ pub(crate) fn addresses(src: &str, start: usize, end: usize, out: &mut Vec<Value
             i += 1;
             continue;
         }
-        if let Some(found) = us_address(src, floor, i, end)
-            .or_else(|| foreign_address(src, floor, i, end))
-            .or_else(|| us_address_without_zip(src, floor, i, end))
+        // A code that opens with a capital has a digit within its first
+        // four bytes ("LT-03106", "D04 TP03", "K1N 1G8", "SW1A 2AE"); else
+        // the capital can only be a state's code after ", " ("..., NJ."). The
+        // capitalised words of prose are turned away here, at one look.
+        let found = if b.is_ascii_digit() {
+            us_address(src, floor, i, end).or_else(|| foreign_address(src, floor, i, end))
+        } else if bytes[i + 1..(i + 4).min(end)]
+            .iter()
+            .any(u8::is_ascii_digit)
         {
+            foreign_address(src, floor, i, end)
+        } else if i >= 2 && &bytes[i - 2..i] == b", " {
+            us_address_without_zip(src, floor, i, end)
+        } else {
+            None
+        };
+        if let Some(found) = found {
             i = found.span.end;
             floor = i;
             out.push(found);
@@ -448,10 +461,9 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     let raw_before = src.get(near..at)?;
     // A code opens its part of the address: after a comma or a line break
     // ("..., 0244 Oslo"), or after the city it follows ("Tirana 1001").
-    let opens_part = raw_before
+    let after_a_break = raw_before
         .trim_end_matches([' ', '\u{a0}'])
-        .ends_with([',', '\n', '('])
-        || district_before(raw_before);
+        .ends_with([',', '\n', '(']);
     // A code that neither opens its part before a city nor closes the
     // address after one is none: most numbers in prose end here, before
     // any part of the text around them is read.
@@ -460,6 +472,10 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
         || after.starts_with(" (")
         || after.starts_with(" tel")
         || after.starts_with(" Tel");
+    if !closes && city_after.is_none() {
+        return None;
+    }
+    let opens_part = after_a_break || district_before(raw_before);
     if !(closes || opens_part && city_after.is_some()) {
         return None;
     }
@@ -564,7 +580,7 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
 /// words, its own part after the street's, stands before the code.
 fn district_before(raw_before: &str) -> bool {
     let t = raw_before.trim_end();
-    let Some(k) = t.rfind([',', '\n']) else {
+    let Some(k) = memchr::memrchr2(b',', b'\n', t.as_bytes()) else {
         return false;
     };
     let district = t[k + 1..].trim();

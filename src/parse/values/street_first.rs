@@ -46,18 +46,17 @@ pub(crate) fn addresses(
 ) {
     let bytes = src.as_bytes();
     let mut from = start;
-    for space in memchr::memchr2_iter(b' ', b'(', &bytes[start..end]).map(|k| start + k) {
+    // Each space or bracket before a capital, a digit or a letter beyond
+    // ASCII: a byte loop, not a search, as spaces stand every few bytes.
+    let openings = (start..end.saturating_sub(1)).filter(|&k| {
+        matches!(bytes[k], b' ' | b'(')
+            && (bytes[k + 1].is_ascii_uppercase()
+                || bytes[k + 1].is_ascii_digit()
+                || bytes[k + 1] >= 0x80)
+    });
+    for space in openings {
         let at = space + 1;
-        // Cheap tests first: what follows opens a street (a capital or a
-        // digit), and the word before is a lead-in.
-        if at < from
-            || !bytes
-                .get(at)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
-        {
-            continue;
-        }
-        if bytes[at].is_ascii_lowercase() {
+        if at < from {
             continue;
         }
         let before = &src[start..space];
@@ -171,7 +170,9 @@ fn address_from(src: &str, at: usize, end: usize) -> Option<Value> {
     // prose that most lead-ins open ("in the United States, ...").
     let first = src[at..comma].trim();
     if address_parts::role(first) == Role::Other
-        && !(src[..at].ends_with(" in ") && address_parts::city(first).is_some())
+        && !(src[..at].ends_with(" in ")
+            && first.starts_with(char::is_uppercase)
+            && address_parts::city(first).is_some())
     {
         return None;
     }
