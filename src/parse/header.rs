@@ -172,6 +172,10 @@ fn name_line_title(src: &str, lines: &[Line], first_anchor: usize, h: &mut Heade
     }
 }
 
+/// The longest line read as a title ("Background Note: ..." with its
+/// site's name and date is under 200 bytes).
+const TITLE_MAX: usize = 300;
+
 /// Classifies one header line, filling what it says into `h`.
 fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Option<Anchor> {
     if is_label(t) {
@@ -207,7 +211,9 @@ fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Op
     if standalone_date(t).is_some() {
         return Some(Anchor::Date);
     }
-    if h.title.is_some() {
+    // A title is a line, not a paragraph: the searches for the forms of
+    // titles below are not run over the header zone's prose.
+    if h.title.is_some() || t.len() > TITLE_MAX {
         return None;
     }
     // A scraped page's title carries its site: "U.S. Relations With Ghana |
