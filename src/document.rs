@@ -200,7 +200,9 @@ impl Section {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Passage {
-    /// The text, as written (line breaks kept).
+    /// The text, as written (line breaks kept). Left out of the JSON when
+    /// empty (the CLI's `--no-passage-text`), where `span` still gives it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// Where it is.
     pub span: Span,

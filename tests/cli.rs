@@ -679,3 +679,32 @@ fn completions_and_a_manual_page() {
     assert!(page.contains(".TH factsheet 1"), "{page}");
     assert!(page.contains("parse") && page.contains("facts"), "{page}");
 }
+
+#[test]
+fn passage_texts_are_left_out_on_request_and_their_spans_still_index_the_input() {
+    let src = fs::read_to_string("fixtures/standard-chile.txt").unwrap();
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let out = factsheet()
+            .args(["parse", "--format", "jsonl", "-q"])
+            .args(extra)
+            .arg("fixtures/standard-chile.txt")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let full = run(&[]);
+    let lean = run(&["--no-passage-text"]);
+    let paragraph = |doc: &serde_json::Value| doc["sections"][1]["paragraphs"][0].clone();
+    let (with, without) = (paragraph(&full), paragraph(&lean));
+    assert!(without.get("text").is_none(), "{without}");
+    assert_eq!(with["span"], without["span"]);
+    let (start, end) = (
+        without["span"]["start"].as_u64().unwrap() as usize,
+        without["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(with["text"], src[start..end]);
+    // Everything else is the same.
+    assert_eq!(full["values"], lean["values"]);
+    assert_eq!(full["facts"], lean["facts"]);
+}

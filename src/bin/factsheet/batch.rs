@@ -60,6 +60,13 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
             for w in &doc.warnings {
                 *warnings.entry(w.kind.code()).or_insert(0) += 1;
             }
+            if args.no_passage_text {
+                for section in &mut doc.sections {
+                    for passage in section.paragraphs.iter_mut().chain(&mut section.list_items) {
+                        passage.text = String::new();
+                    }
+                }
+            }
             let rendered = match args.rows {
                 Rows::Facts(kind) => output::facts(args.format, kind, &source, &doc),
                 Rows::Documents => output::document(args.format, &source, &doc),

@@ -112,6 +112,12 @@ pub(crate) struct ParseArgs {
     /// Example: --format csv
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
+    /// Leave each paragraph's and list item's text out of the JSON (its
+    /// `span` stays, and indexes the input): the output of a batch is then
+    /// about the size of its values, not twice its input.
+    /// Example: factsheet parse --format jsonl --no-passage-text archive/
+    #[arg(long)]
+    no_passage_text: bool,
     /// Documents, or (set by `factsheet facts`) fact rows.
     #[arg(skip)]
     rows: Rows,
@@ -188,6 +194,7 @@ impl From<FactsArgs> for ParseArgs {
         ParseArgs {
             batch: a.batch,
             format,
+            no_passage_text: false,
             rows: Rows::Facts(kind),
         }
     }
