@@ -451,6 +451,12 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     let rest = &src[at..end];
     let code_len = postal_code_len(rest)?;
     let code = &rest[..code_len];
+    // A year is no code ("Constitution: 1982", "May 7, 2010 Note"): a code
+    // that reads as one is not taken (Danish codes from 1800 are lost).
+    let year_like = code.len() == 4 && matches!(&code.as_bytes()[..2], b"18" | b"19" | b"20");
+    if year_like {
+        return None;
+    }
     let after = &rest[code_len..];
     // "0244 Oslo" | "C1425GMN) Buenos Aires": the city after the code.
     let city_after = after
@@ -482,12 +488,6 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     let before = raw_before.trim_end_matches([' ', '(', '\u{a0}']);
     let before = before.strip_suffix(" -").unwrap_or(before).trim_end();
     let before = before.strip_suffix(',').unwrap_or(before);
-    // A year is no code ("Constitution: 1982", "May 7, 2010 Note"): a code
-    // that reads as one is not taken (Danish codes from 1800 are lost).
-    let year_like = code.len() == 4 && matches!(&code.as_bytes()[..2], b"18" | b"19" | b"20");
-    if year_like {
-        return None;
-    }
     // "6050 Amman Place": a house number and its street, not a code and a
     // city; "230,0001 GoH2": no city either.
     // "1000 Louisiana, Suite 5670": a unit follows a street, not a city.
