@@ -36,11 +36,18 @@ pub(crate) fn addresses(src: &str, start: usize, end: usize, out: &mut Vec<Value
     // Where the last address found ended: the next starts after it.
     let mut floor = start;
     while i < end {
-        // Codes start at a digit or, for the alphanumeric forms, a capital.
+        // Codes start at a digit or, for the alphanumeric forms, a capital:
+        // the lower-case letters and spaces between are passed in one tight
+        // loop, not one turn of this one each.
+        let Some(k) = bytes[i..end]
+            .iter()
+            .position(|&c| c.wrapping_sub(b'0') < 10 || c.wrapping_sub(b'A') < 26)
+        else {
+            break;
+        };
+        i += k;
         let b = bytes[i];
-        if !(b.is_ascii_digit() || b.is_ascii_uppercase())
-            || i > start && bytes[i - 1].is_ascii_alphanumeric() && !glued_zip(bytes, i)
-        {
+        if i > start && bytes[i - 1].is_ascii_alphanumeric() && !glued_zip(bytes, i) {
             i += 1;
             continue;
         }
