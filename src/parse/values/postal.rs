@@ -458,6 +458,17 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     let rest = &src[at..end];
     let code_len = postal_code_len(rest)?;
     let code = &rest[..code_len];
+    // A group of a number is no code: "525,000", "19,000 U.S. citizens",
+    // "1.000" (a digit group, a mark and digits on either side).
+    let b = src.as_bytes();
+    let group_mark = |mark: Option<&u8>, digit: Option<&u8>| {
+        matches!(mark, Some(b',' | b'.')) && digit.is_some_and(u8::is_ascii_digit)
+    };
+    if group_mark(b.get(at + code_len), b.get(at + code_len + 1))
+        || at >= 2 && group_mark(b.get(at - 1), b.get(at - 2))
+    {
+        return None;
+    }
     // A year is no code ("Constitution: 1982", "May 7, 2010 Note"): a code
     // that reads as one is not taken (Danish codes from 1800 are lost).
     let year_like = code.len() == 4 && matches!(&code.as_bytes()[..2], b"18" | b"19" | b"20");
@@ -776,6 +787,18 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect()
+    }
+
+    #[test]
+    fn the_groups_of_a_number_are_no_codes() {
+        for s in [
+            "Some 525,000 people visit, with 19,000 U.S. citizens resident.",
+            "About 1.000 Euro, Main Street 12, 4.500 Linz.",
+        ] {
+            assert!(found(s).is_empty(), "{s}: {:?}", found(s));
+        }
+        // The code after a comma and a space is one: "..., 0244 Oslo".
+        assert_eq!(one("Henrik Ibsens gate 48, 0244 Oslo; tel.").2, "0244");
     }
 
     fn one(s: &str) -> (String, String, String) {
