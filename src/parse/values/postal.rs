@@ -458,21 +458,7 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
     let rest = &src[at..end];
     let code_len = postal_code_len(rest)?;
     let code = &rest[..code_len];
-    // A group of a number is no code: "525,000", "19,000 U.S. citizens",
-    // "1.000" (a digit group, a mark and digits on either side).
-    let b = src.as_bytes();
-    let group_mark = |mark: Option<&u8>, digit: Option<&u8>| {
-        matches!(mark, Some(b',' | b'.')) && digit.is_some_and(u8::is_ascii_digit)
-    };
-    if group_mark(b.get(at + code_len), b.get(at + code_len + 1))
-        || at >= 2 && group_mark(b.get(at - 1), b.get(at - 2))
-    {
-        return None;
-    }
-    // A year is no code ("Constitution: 1982", "May 7, 2010 Note"): a code
-    // that reads as one is not taken (Danish codes from 1800 are lost).
-    let year_like = code.len() == 4 && matches!(&code.as_bytes()[..2], b"18" | b"19" | b"20");
-    if year_like {
+    if reads_as_another_number(src, at, code) {
         return None;
     }
     let after = &rest[code_len..];
@@ -592,6 +578,22 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
         country,
     };
     Some(make(src, street_at, stop, ValueData::Address(address)))
+}
+
+/// Is the code at `at` a number of another kind, turned away before the
+/// text around it is read? A group of a number ("525,000", "19,000 U.S.
+/// citizens", "1.000": a mark and digits on either side), or a year
+/// ("Constitution: 1982", "May 7, 2010 Note"; Danish codes from 1800 are
+/// lost to this).
+fn reads_as_another_number(src: &str, at: usize, code: &str) -> bool {
+    let b = src.as_bytes();
+    let group_mark = |mark: Option<&u8>, digit: Option<&u8>| {
+        matches!(mark, Some(b',' | b'.')) && digit.is_some_and(u8::is_ascii_digit)
+    };
+    let end = at + code.len();
+    group_mark(b.get(end), b.get(end + 1))
+        || at >= 2 && group_mark(b.get(at - 1), b.get(at - 2))
+        || code.len() == 4 && matches!(&code.as_bytes()[..2], b"18" | b"19" | b"20")
 }
 
 /// "..., El-Biar 16030 Algiers": a district of one or two capitalised
