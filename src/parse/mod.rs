@@ -85,10 +85,8 @@ fn document_of_plain(src: &str) -> Result<FactSheet, Error> {
     // A sheet that names its country nowhere a header or a heading does (a
     // closing section on its own) is about the country its text names most,
     // as the facts found: the same country, as the text writes it.
-    let country = country.or_else(|| {
-        most_named
-            .filter(|_| facts.country_code.is_some() && facts.country_code.as_deref() == region)
-    });
+    let country =
+        country.or_else(|| most_named.filter(|_| facts.country_code.as_deref() == region));
     let mut warnings = read.warnings;
     warnings::about_the_text(src, &lines, &roles, &mut warnings);
     warnings::unknown_header_lines(&lines, &roles, &head, &mut warnings);

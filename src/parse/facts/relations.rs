@@ -6,7 +6,7 @@
 //! establishment of bilateral diplomatic relations".
 
 use crate::facts::DatedFact;
-use crate::parse::text::sentence::{abbreviation_before, sentence_start};
+use crate::parse::text::sentence::{ends_sentence_at, sentence_start};
 use crate::value::{Value, ValueData};
 
 /// How far a sentence runs past the word "relations", in bytes.
@@ -64,12 +64,7 @@ fn sentence_end(src: &str, at: usize) -> usize {
     let rest = &src[at..end];
     let b = rest.as_bytes();
     // A full stop before a space and a capital ends the sentence ("U.S." aside).
-    let stop = memchr::memchr_iter(b'.', b).find(|&k| {
-        k + 1 == b.len()
-            || b[k + 1] == b' '
-                && b.get(k + 2).is_some_and(u8::is_ascii_uppercase)
-                && !abbreviation_before(&b[..k])
-    });
+    let stop = memchr::memchr_iter(b'.', b).find(|&k| k + 1 == b.len() || ends_sentence_at(b, k));
     let line = memchr::memchr(b'\n', b);
     at + [stop.map(|k| k + 1), line]
         .into_iter()

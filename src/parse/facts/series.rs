@@ -233,16 +233,7 @@ fn named_measure(before: &str, after: &str) -> Option<Measure> {
 fn third_party_gives(before: &str) -> bool {
     let clause = last_clause(before);
     let has = |w: &str| find_words(clause, w);
-    let us = [
-        "u.s.",
-        "united states",
-        "usaid",
-        "american",
-        "department of state",
-        "ambassador",
-    ]
-    .iter()
-    .any(|w| has(w));
+    let us = US_GOVERNMENT.iter().chain(&["american"]).any(|w| has(w));
     !us && [
         "bank",
         "monetary fund",
@@ -293,18 +284,20 @@ fn us_gives(before: &str) -> bool {
     let near = window::before(before, before.len(), 60);
     let gives = near.split_ascii_whitespace().rev().take(3).any(is_giving);
     gives
-        && [
-            "u.s.",
-            "united states",
-            "usaid",
-            "department of state",
-            "state department",
-            "embassy",
-            "ambassador",
-        ]
-        .iter()
-        .any(|actor| memchr::memmem::find(before.as_bytes(), actor.as_bytes()).is_some())
+        && US_GOVERNMENT
+            .iter()
+            .chain(&["state department", "embassy"])
+            .any(|actor| memchr::memmem::find(before.as_bytes(), actor.as_bytes()).is_some())
 }
+
+/// Words that name the U.S. government as the giver of an amount.
+const US_GOVERNMENT: [&str; 5] = [
+    "u.s.",
+    "united states",
+    "usaid",
+    "department of state",
+    "ambassador",
+];
 
 /// Where the clause after an amount ends: at a semicolon or a full stop
 /// that ends a sentence, not the point of "$100.00 million".

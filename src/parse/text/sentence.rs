@@ -35,16 +35,7 @@ pub(crate) fn sentence_start(src: &str, at: usize) -> usize {
 
 /// A sentence or clause ends in the text: ". " before a capital, ";", a line break.
 pub(crate) fn clause_break(between: &str) -> bool {
-    if memchr::memchr2(b';', b'\n', between.as_bytes()).is_some() {
-        return true;
-    }
-    let bytes = between.as_bytes();
-    // Only a full stop can end a sentence: look at each, not at every byte.
-    memchr::memchr_iter(b'.', bytes).any(|k| {
-        bytes.get(k + 1) == Some(&b' ')
-            && bytes.get(k + 2).is_some_and(u8::is_ascii_uppercase)
-            && !abbreviation_before(&bytes[..k])
-    })
+    memchr::memchr(b';', between.as_bytes()).is_some() || clause_break_sentence(between)
 }
 
 /// A sentence ends in the text: a line break, or ". " before a capital
@@ -52,16 +43,21 @@ pub(crate) fn clause_break(between: &str) -> bool {
 /// end none). Unlike [`clause_break`], a semicolon does not.
 pub(crate) fn clause_break_sentence(between: &str) -> bool {
     let bytes = between.as_bytes();
+    // Only a full stop can end a sentence: look at each, not at every byte.
     memchr::memchr(b'\n', bytes).is_some()
-        || memchr::memchr_iter(b'.', bytes).any(|k| {
-            bytes.get(k + 1) == Some(&b' ')
-                && bytes.get(k + 2).is_some_and(u8::is_ascii_uppercase)
-                && !abbreviation_before(&bytes[..k])
-        })
+        || memchr::memchr_iter(b'.', bytes).any(|k| ends_sentence_at(bytes, k))
+}
+
+/// Does the full stop at `k` end a sentence: a space and a capital after
+/// it, and no abbreviation before it?
+pub(crate) fn ends_sentence_at(bytes: &[u8], k: usize) -> bool {
+    bytes.get(k + 1) == Some(&b' ')
+        && bytes.get(k + 2).is_some_and(u8::is_ascii_uppercase)
+        && !abbreviation_before(&bytes[..k])
 }
 
 /// Does the full stop after `s` end an abbreviation ("U.S.", "Mr.", an initial)?
-pub(crate) fn abbreviation_before(s: &[u8]) -> bool {
+fn abbreviation_before(s: &[u8]) -> bool {
     let from = s
         .iter()
         .rposition(|&b| b.is_ascii_whitespace() || b == b'(')
