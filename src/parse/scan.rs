@@ -13,6 +13,7 @@ use super::values::percent::{percent_at, percent_range_at, spelled_percent_at};
 use super::values::phone::{self, phone_at};
 use super::values::year::bare_year_at;
 use crate::error::Warning;
+use crate::parse::text::skip::letters_end;
 use crate::parse::text::words::before;
 use crate::value::{Value, ValueData};
 
@@ -136,37 +137,6 @@ pub(crate) fn scan(
             i + 1
         };
     }
-}
-
-/// Where the run of ASCII letters from `i` ends (at most `end`).
-///
-/// Eight bytes at a time: a word in a register, each byte tested for a
-/// letter with carry-free additions (SWAR). The scanner spends most of its
-/// time here, and a byte loop costs five or more instructions a byte.
-fn letters_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    while i + 8 <= end {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[i..i + 8]);
-        let w = u64::from_le_bytes(word);
-        // Lower case folded in, the high bit cleared: a letter is 0x61..=0x7a.
-        let x = (w | 0x2020_2020_2020_2020) & LOW7;
-        // Each byte plus 0x1f reaches the high bit iff it is at least 0x61;
-        // plus 0x05 iff it is past 0x7a. No byte carries into the next.
-        let at_least_a = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
-        let past_z = x.wrapping_add(0x0505_0505_0505_0505);
-        let letters = at_least_a & !past_z & !w & HIGH;
-        let others = !letters & HIGH;
-        if others != 0 {
-            return i + (others.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < end && bytes[i].is_ascii_alphabetic() {
-        i += 1;
-    }
-    i
 }
 
 /// A value may start after a non-word byte, right where the last value ended
@@ -428,24 +398,6 @@ mod tests {
 
     fn texts(src: &str) -> Vec<String> {
         kinds(src).into_iter().map(|(t, _)| t).collect()
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn letters_end_stops_at_the_first_non_letter(s in proptest::collection::vec(proptest::num::u8::ANY, 0..40), from in 0usize..40) {
-            let from = from.min(s.len());
-            let expected = s[from..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(s.len(), |k| from + k);
-            proptest::prop_assert_eq!(letters_end(&s, from, s.len()), expected);
-        }
-    }
-
-    #[test]
-    fn letters_end_on_words() {
-        let s = b"Washington, DC abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{";
-        assert_eq!(letters_end(s, 0, s.len()), 10);
-        assert_eq!(letters_end(s, 15, s.len()), 67);
-        assert_eq!(letters_end(s, 67, s.len()), 67);
-        assert_eq!(letters_end(s, 0, 4), 4);
     }
 
     proptest::proptest! {

@@ -23,6 +23,7 @@ use super::make;
 use super::street_words::{PROVINCES, SPELLED, STATE_CODES, STATE_NAMES, SUFFIXES, UNIT_WORDS};
 use crate::address::Address;
 use crate::parse::facts::codes::country_code;
+use crate::parse::text::skip::next_code_start;
 use crate::parse::text::words::collapse;
 use crate::value::{Value, ValueData};
 
@@ -36,16 +37,13 @@ pub(crate) fn addresses(src: &str, start: usize, end: usize, out: &mut Vec<Value
     // Where the last address found ended: the next starts after it.
     let mut floor = start;
     while i < end {
-        // Codes start at a digit or, for the alphanumeric forms, a capital:
-        // the lower-case letters and spaces between are passed in one tight
-        // loop, not one turn of this one each.
-        let Some(k) = bytes[i..end]
-            .iter()
-            .position(|&c| c.wrapping_sub(b'0') < 10 || c.wrapping_sub(b'A') < 26)
-        else {
+        // Codes start at a digit or, for the alphanumeric forms, a capital,
+        // that opens a word: the rest (lower-case words, the other digits of
+        // a number) is passed eight bytes at a time.
+        i = next_code_start(bytes, start, i, end);
+        if i == end {
             break;
-        };
-        i += k;
+        }
         let b = bytes[i];
         if i > start && bytes[i - 1].is_ascii_alphanumeric() && !glued_zip(bytes, i) {
             i += 1;

@@ -14,24 +14,21 @@ use super::make;
 use super::street_words::{STATE_CODES, STATE_NAMES};
 use crate::address::Address;
 use crate::parse::facts::codes::country_code;
+use crate::parse::text::skip::next_word_opening;
 use crate::parse::text::words::collapse;
 use crate::value::{Value, ValueData};
 
 /// How far an address may run from its first part, in bytes.
 const REACH: usize = 200;
 
-/// The words after which prose gives a place.
-const LEAD_INS: [&str; 9] = [
-    "at",
-    "on",
-    "from",
-    "is",
-    "to",
-    "in",
-    "address",
-    "Address",
-    "addressed",
-];
+/// Is `word` one after which prose gives a place? A `match`, which tests
+/// the length first: the reader asks it at every capital and digit.
+fn is_lead_in(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "on" | "from" | "is" | "to" | "in" | "address" | "Address" | "addressed"
+    )
+}
 
 /// Every address in `src[start..end]` that a locative introduces, pushed
 /// onto `out`, except where an address already lies: one of `scanned` (the
@@ -46,33 +43,30 @@ pub(crate) fn addresses(
 ) {
     let bytes = src.as_bytes();
     let mut from = start;
-    // Each space or bracket before a capital, a digit or a letter beyond
-    // ASCII: a byte loop, not a search, as spaces stand every few bytes.
-    let openings = (start..end.saturating_sub(1)).filter(|&k| {
-        matches!(bytes[k], b' ' | b'(')
-            && (bytes[k + 1].is_ascii_uppercase()
-                || bytes[k + 1].is_ascii_digit()
-                || bytes[k + 1] >= 0x80)
-    });
-    for space in openings {
-        let at = space + 1;
-        if at < from {
+    // Each capital, digit or letter beyond ASCII after a space or a
+    // bracket, found eight bytes at a time.
+    let mut next = start + 1;
+    while next < end {
+        let at = next_word_opening(bytes, next, end);
+        next = at + 1;
+        if at >= end || at < from {
             continue;
         }
+        let space = at - 1;
         let before = &src[start..space];
-        let word = before
-            .rsplit([' ', '\n'])
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches(':');
+        let mut word_start = space;
+        while word_start > start && !matches!(bytes[word_start - 1], b' ' | b'\n') {
+            word_start -= 1;
+        }
+        let word = src[word_start..space].trim_end_matches(':');
         // "is in the Ecobank Building": a lead-in and "the".
         let lead_the = word == "the"
             && before[..before.len() - 3]
                 .trim_end()
                 .rsplit([' ', '\n'])
                 .next()
-                .is_some_and(|w| LEAD_INS.contains(&w));
-        let lead = LEAD_INS.contains(&word) || before.ends_with(':') || lead_the;
+                .is_some_and(is_lead_in);
+        let lead = is_lead_in(word) || before.ends_with(':') || lead_the;
         // A post box opens an address wherever it stands: "(P.O. Box 9123,
         // Dar es Salaam)", "as P.O. Box 5760, Garki, Abuja".
         if !lead && !address_parts::opens_box(&src[at..end]) {
@@ -116,8 +110,13 @@ fn clause_end(src: &str, at: usize, end: usize) -> usize {
                         .rsplit([' ', '.', ',', '\n'])
                         .next()
                         .unwrap_or("");
+                    // A suffix is a word ("Ave.", "Blvd."): one with a digit
+                    // ("2009-2011.") ends the sentence unread.
                     let abbreviation = word.chars().count() <= 3
-                        || super::street_words::SUFFIXES.contains(&word.to_lowercase().as_str());
+                        || !word.bytes().any(|c| c.is_ascii_digit())
+                            && super::street_words::SUFFIXES
+                                .iter()
+                                .any(|s| s.eq_ignore_ascii_case(word));
                     if !abbreviation {
                         return k;
                     }

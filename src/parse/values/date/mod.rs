@@ -325,32 +325,7 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
     // The first byte says which forms can follow; trying only those keeps
     // the scanner from running every branch at every capital letter.
     match i.as_bytes().first() {
-        Some(b'0'..=b'9') => alt((
-            nom::combinator::map(numeric_day_range, |(a, b)| {
-                (Dated::Range(a, b), Form::Other)
-            }),
-            nom::combinator::map(numeric, |(d, guessed)| {
-                let form = if guessed {
-                    Form::MonthFirstGuessed
-                } else {
-                    Form::Other
-                };
-                (Dated::One(d), form)
-            }),
-            nom::combinator::map(day_first_range, |d| (d, Form::Other)),
-            nom::combinator::map(day_first, one),
-            nom::combinator::map(numeric_month, one),
-            nom::combinator::map(year_then_month, one),
-            nom::combinator::map(year_or_range, |d| {
-                let form = if matches!(d, Dated::One(_)) {
-                    Form::BareYear
-                } else {
-                    Form::Other
-                };
-                (d, form)
-            }),
-        ))
-        .parse(i),
+        Some(b'0'..=b'9') => digit_dated(i),
         Some(b'F' | b'f') => alt((
             nom::combinator::map(fiscal_range, |d| (d, Form::Other)),
             month_dated,
@@ -358,6 +333,68 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
         .parse(i),
         Some(b'A') => alt((nom::combinator::map(anno_domini, one), month_dated)).parse(i),
         _ => month_dated(i),
+    }
+}
+
+/// A date that opens with a digit. How many digits lead, and the byte after
+/// them, say which forms can match: every day form opens with one or two
+/// digits, every year-first form with four, and only a mark or a space can
+/// follow a year that more of a date follows. The forms are tried in the
+/// same order as one `alt` of them all would, so the first that matches
+/// wins as before; those that cannot match are not run (a bare year ran
+/// seven parsers before).
+fn digit_dated(i: &str) -> IResult<&str, (Dated, Form)> {
+    let one = |d| (Dated::One(d), Form::Other);
+    let b = i.as_bytes();
+    let lead = b.iter().take(5).take_while(|c| c.is_ascii_digit()).count();
+    let next = b.get(lead).copied().unwrap_or(b'\n');
+    let numeric_form = |(d, guessed)| {
+        let form = if guessed {
+            Form::MonthFirstGuessed
+        } else {
+            Form::Other
+        };
+        (Dated::One(d), form)
+    };
+    match lead {
+        1 | 2 => alt((
+            nom::combinator::map(numeric_day_range, |(a, b)| {
+                (Dated::Range(a, b), Form::Other)
+            }),
+            nom::combinator::map(numeric, numeric_form),
+            nom::combinator::map(day_first_range, |d| (d, Form::Other)),
+            nom::combinator::map(day_first, one),
+            nom::combinator::map(numeric_month, one),
+        ))
+        .parse(i),
+        4 => {
+            if matches!(next, b'-' | b'/' | b'.') {
+                if let Ok((rest, found)) = numeric(i) {
+                    return Ok((rest, numeric_form(found)));
+                }
+            }
+            if matches!(next, b'-' | b'/' | b' ' | b'\t' | 0xC2 | 0xE2) {
+                if let Ok((rest, d)) = numeric_month(i) {
+                    return Ok((rest, one(d)));
+                }
+            }
+            if matches!(next, b',' | b' ') {
+                if let Ok((rest, d)) = year_then_month(i) {
+                    return Ok((rest, one(d)));
+                }
+            }
+            let (rest, d) = year_or_range(i)?;
+            let form = if matches!(d, Dated::One(_)) {
+                Form::BareYear
+            } else {
+                Form::Other
+            };
+            Ok((rest, (d, form)))
+        }
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
     }
 }
 
