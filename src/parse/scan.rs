@@ -95,7 +95,8 @@ pub(crate) fn scan(
         }
         let letter = b.is_ascii_alphabetic();
         let line_start = i == start || bytes[i - 1] == b'\n';
-        if letter && !line_start && i != last_end && !letter_may_open(&src[i..end]) {
+        let opens = letter.then(|| letter_opens(&src[i..end]));
+        if opens == Some(LetterOpens::Nothing) && !line_start && i != last_end {
             i = letters_end(bytes, i + 1, end) + 1;
             continue;
         }
@@ -109,7 +110,7 @@ pub(crate) fn scan(
             }
         }
         if STARTS[b as usize] && at_token_start(bytes, i, last_end) {
-            if let Some((found, second)) = value_at(src, i, end, last_end, warnings) {
+            if let Some((found, second)) = value_at(src, i, end, last_end, opens, warnings) {
                 i = found.span.end.max(i + 1);
                 last_end = found.span.end;
                 if matches!(found.data, ValueData::Phone(_)) {
@@ -195,16 +196,41 @@ fn opens_amount(rest: &str) -> bool {
     }
 }
 
-/// Can a value open at this letter? The questions `value_at` asks of a
-/// letter before any parser runs, asked first by the scanner: about one word
-/// in three opens with such a letter ("and", "for", "State"), and almost none
-/// of them opens a value.
-fn letter_may_open(rest: &str) -> bool {
+/// What a letter can open, from the byte tests alone: the questions the
+/// scanner asks of a letter before any parser runs. About one word in three
+/// opens with such a letter ("and", "for", "State"), and almost none of
+/// them opens a value; the answer is asked once and handed to `value_at`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum LetterOpens {
+    Nothing,
+    /// "P.O. Box", "PO Box".
+    PostBox,
+    /// "per cent", "percent" after a spelled number.
+    Percent,
+    /// An amount's marker ("US$", "CHF 19.90", "a billion"), a month's
+    /// name, or either.
+    Value { amount: bool, date: bool },
+}
+
+fn letter_opens(rest: &str) -> LetterOpens {
     match rest.as_bytes()[0] {
-        b'P' => rest.starts_with("P.") || rest.starts_with("PO ") || opens_amount(rest),
-        b'p' => rest.starts_with("per"),
-        b'a' | b'A'..=b'Z' => opens_amount(rest) || date::may_start(rest),
-        _ => date::may_start(rest),
+        b'P' if rest.starts_with("P.") || rest.starts_with("PO ") => LetterOpens::PostBox,
+        b'p' if rest.starts_with("per") => LetterOpens::Percent,
+        b'p' => LetterOpens::Nothing,
+        b'a' | b'A'..=b'Z' => {
+            let amount = opens_amount(rest);
+            let date = date::may_start(rest);
+            if amount || date {
+                LetterOpens::Value { amount, date }
+            } else {
+                LetterOpens::Nothing
+            }
+        }
+        _ if date::may_start(rest) => LetterOpens::Value {
+            amount: false,
+            date: true,
+        },
+        _ => LetterOpens::Nothing,
     }
 }
 
@@ -215,17 +241,42 @@ fn one(v: Option<Value>) -> Option<Found> {
     v.map(|v| (v, None))
 }
 
+/// The value at `i`; `opens` is what the letter there can open, when it is
+/// a letter.
 fn value_at(
     src: &str,
     i: usize,
     end: usize,
     last_end: usize,
+    opens: Option<LetterOpens>,
     warnings: &mut Vec<Warning>,
 ) -> Option<Found> {
     let rest = &src[i..end];
     let b = rest.as_bytes()[0];
     if b.is_ascii_digit() && in_url(src, i) {
         return None;
+    }
+    let opens = opens.or_else(|| b.is_ascii_alphabetic().then(|| letter_opens(rest)));
+    if let Some(opens) = opens {
+        return match opens {
+            LetterOpens::Nothing => None,
+            LetterOpens::PostBox => one(address_at(src, i, end)),
+            LetterOpens::Percent => one(spelled_percent_at(src, i, end, last_end)),
+            LetterOpens::Value { amount, date } => {
+                let found = if amount {
+                    money_at(src, i, end, warnings)
+                } else {
+                    None
+                };
+                found.or_else(|| {
+                    if date {
+                        one(date_at(src, i, end, warnings))
+                    } else {
+                        None
+                    }
+                })
+            }
+        };
     }
     match b {
         b'$' | 0xC2 | 0xE0 | 0xE1 | 0xE2 => money_at(src, i, end, warnings),
@@ -244,26 +295,7 @@ fn value_at(
         }
         b'(' | b'[' | b'+' => one(phone_at(src, i, end)),
         b'0'..=b'9' => number_at(src, i, end, warnings),
-        b'P' if rest.starts_with("P.") || rest.starts_with("PO ") => one(address_at(src, i, end)),
-        b'p' if rest.starts_with("per") => one(spelled_percent_at(src, i, end, last_end)),
-        b'p' => None,
-        // Capitals open an amount's marker ("US$", "CHF 19.90", "A billion")
-        // or a month; the byte tests run before any parser.
-        b'a' | b'A'..=b'Z' => {
-            let found = if opens_amount(rest) {
-                money_at(src, i, end, warnings)
-            } else {
-                None
-            };
-            found.or_else(|| {
-                if date::may_start(rest) {
-                    one(date_at(src, i, end, warnings))
-                } else {
-                    None
-                }
-            })
-        }
-        _ if date::may_start(rest) => one(date_at(src, i, end, warnings)),
+        // Letters were answered above; what remains opens nothing.
         _ => None,
     }
 }
@@ -273,28 +305,11 @@ fn value_at(
 /// as a phone, an address, a percentage and an amount first.
 fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Option<Found> {
     let rest = &src.as_bytes()[i..end];
-    let run = rest
-        .iter()
-        .take(24)
-        .take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
-        .count();
+    let (run, word_at) = number_and_word(rest);
     // The leading digits and what follows them: "202-" | "1700 M" | "2009-11" | "08 J".
     let lead = rest.iter().take_while(|b| b.is_ascii_digit()).count();
     let next = rest.get(lead).copied().unwrap_or(b' ');
     let after_next = rest.get(lead + 1).copied().unwrap_or(b' ');
-    // The first byte after the number and its spaces: "40 percent", "1.7 billion", "20€".
-    let word_at = {
-        let mut k = run;
-        let limit = (run + 8).min(rest.len());
-        while k < limit {
-            match rest[k] {
-                b' ' | b'\t' | b'\n' | b'\r' => k += 1,
-                0xC2 if rest.get(k + 1) == Some(&0xA0) => k += 2,
-                _ => break,
-            }
-        }
-        (k < rest.len()).then_some(k)
-    };
     let word = word_at.map_or(b' ', |k| rest[k]);
     // "202-", "1-202-", and the international prefixes "00" and "011".
     let phone = (lead == 3 || lead == 1)
@@ -324,20 +339,17 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
     // A scale, a currency's sign, code or name makes an amount or a count:
     // "2009 to" and "40 members" make neither, and need not be read twice
     // to know it.
-    let scale_or_currency = word_at.is_some_and(|k| {
-        let w = &src[i + k..end];
-        if word.is_ascii_alphabetic() {
-            super::values::number::scale_word(w).is_ok() || money::currency_follows(w)
-        } else {
-            super::values::currency::may_open_sign(word)
-        }
-    });
+    let scale_or_currency = marked(src, i, word_at, end);
     // "10-20 dollars", "$1-2 billion" is read at "$", "between 10 and 20 dollars".
     let after_run = &rest[run..];
     let range = matches!(after_run.first(), Some(b'-' | 0xE2))
         || after_run.starts_with(b" to ")
         || after_run.starts_with(b" and ");
-    if scale_or_currency || range {
+    // A range of bare numbers is an amount only when its second bound is
+    // one ("10-20 dollars"): "2009-2011" and "5 to 7 percent" are not read
+    // as money first.
+    let range_of_amounts = range && (scale_or_currency || second_bound_marked(src, i + run, end));
+    if scale_or_currency || range_of_amounts {
         if let Some(found) = money_at(src, i, end, warnings) {
             return Some(found);
         }
@@ -366,6 +378,80 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
         return one(count_at(src, i, end));
     }
     None
+}
+
+/// The length of the number that opens `rest` (digits and their marks,
+/// up to 24 bytes), and where the word after it and its spaces starts:
+/// "40 percent", "1.7 billion", "20€".
+fn number_and_word(rest: &[u8]) -> (usize, Option<usize>) {
+    let run = rest
+        .iter()
+        .take(24)
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+        .count();
+    let mut k = run;
+    let limit = (run + 8).min(rest.len());
+    while k < limit {
+        match rest[k] {
+            b' ' | b'\t' | b'\n' | b'\r' => k += 1,
+            0xC2 if rest.get(k + 1) == Some(&0xA0) => k += 2,
+            _ => break,
+        }
+    }
+    (run, (k < rest.len()).then_some(k))
+}
+
+/// Does a scale, or a currency's sign, code or name, follow the number at
+/// `i`, whose next word starts `word_at` bytes on? "2009 to" and "40
+/// members" have neither.
+fn marked(src: &str, i: usize, word_at: Option<usize>, end: usize) -> bool {
+    word_at.is_some_and(|k| {
+        let w = &src[i + k..end];
+        let first = w.as_bytes()[0];
+        if first.is_ascii_alphabetic() {
+            super::values::number::scale_word(w).is_ok() || money::currency_follows(w)
+        } else {
+            super::values::currency::may_open_sign(first)
+        }
+    })
+}
+
+/// After a range's first bare number (ending at `at`), is the second bound
+/// an amount: a number, or "a", with a scale or a currency after it ("-20
+/// dollars", " to 20 million euros", "-2M dollars")? A bound that opens
+/// with a currency ("2009 to $14.3 billion") makes no range of amounts.
+fn second_bound_marked(src: &str, at: usize, end: usize) -> bool {
+    let b = &src.as_bytes()[at..end];
+    let separator = if b.starts_with(b" to ") {
+        4
+    } else if b.starts_with(b" and ") {
+        5
+    } else if b.first() == Some(&b'-') {
+        1
+    } else {
+        // A dash beyond ASCII, or another character opening with 0xE2:
+        // its length, whatever it is.
+        src[at..end].chars().next().map_or(1, char::len_utf8)
+    };
+    let mut k = separator;
+    while k < b.len() {
+        match b[k] {
+            b' ' | b'\t' | b'-' => k += 1,
+            0xC2 if b.get(k + 1) == Some(&0xA0) => k += 2,
+            0xE2 if b.get(k + 1) == Some(&0x80) && b.get(k + 2) == Some(&0xAF) => k += 3,
+            _ => break,
+        }
+    }
+    let second = &b[k..];
+    if second.starts_with(b"a ") || second.starts_with(b"A ") {
+        return true;
+    }
+    let (run, word_at) = number_and_word(second);
+    if run == 0 {
+        return false;
+    }
+    // "2M dollars": a scale's letter glued to the number.
+    second.get(run).is_some_and(u8::is_ascii_alphabetic) || marked(src, at + k, word_at, end)
 }
 
 #[cfg(test)]
@@ -408,8 +494,8 @@ mod tests {
         ) {
             let mut warnings = Vec::new();
             for (i, c) in s.char_indices() {
-                if c.is_ascii_alphabetic() && !letter_may_open(&s[i..]) {
-                    proptest::prop_assert!(value_at(&s, i, s.len(), 0, &mut warnings).is_none(), "{:?} at {}", s, i);
+                if c.is_ascii_alphabetic() && letter_opens(&s[i..]) == LetterOpens::Nothing {
+                    proptest::prop_assert!(value_at(&s, i, s.len(), 0, None, &mut warnings).is_none(), "{:?} at {}", s, i);
                 }
             }
         }

@@ -289,6 +289,9 @@ fn day_first_range(i: &str) -> IResult<&str, Dated> {
 /// The month is read once for both forms.
 fn month_dated(i: &str) -> IResult<&str, (Dated, Form)> {
     let (rest, m) = month(i)?;
+    if let Some(found) = month_first_plain(m, rest) {
+        return Ok(found);
+    }
     if let Ok((after, range)) = month_range_after(i, m, rest) {
         return Ok((after, (range, Form::Other)));
     }
@@ -297,6 +300,41 @@ fn month_dated(i: &str) -> IResult<&str, (Dated, Form)> {
     }
     let (after, d) = month_first_after(m, rest)?;
     Ok((after, (Dated::One(d), Form::Other)))
+}
+
+/// The two commonest dates after a month's name, read by bytes: " 2, 2018"
+/// and " 1963" (then no letter or digit). What they match, the general
+/// forms below match the same way (no range of months or days opens with a
+/// day and a comma, or with a year); anything else is left to them.
+fn month_first_plain(m: u32, rest: &str) -> Option<(&str, (Dated, Form))> {
+    let b = rest.as_bytes();
+    if b.first() != Some(&b' ') {
+        return None;
+    }
+    let digits_at = |k: usize| b[k..].iter().take(5).take_while(|c| c.is_ascii_digit()).count();
+    let number = |from: usize, len: usize| {
+        b[from..from + len]
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
+    let year = |y: u32| (1500..=2099).contains(&y).then_some(y as i32);
+    let one = |d| (Dated::One(d), Form::Other);
+    match digits_at(1) {
+        day @ (1 | 2) => {
+            let at = 1 + day;
+            if b.get(at..at + 2) != Some(b", ") || digits_at(at + 2) != 4 {
+                return None;
+            }
+            let y = year(number(at + 2, 4))?;
+            let d = parts::ymd(y, m, number(1, day))?;
+            Some((&rest[at + 6..], one(d)))
+        }
+        4 if !b.get(5).is_some_and(u8::is_ascii_alphanumeric) => {
+            let y = year(number(1, 4))?;
+            Some((&rest[5..], one(DateValue::month(y, m)?)))
+        }
+        _ => None,
+    }
 }
 
 /// Whether a date can start here: a digit, a month's name, "FY", "fiscal
@@ -368,12 +406,18 @@ fn digit_dated(i: &str) -> IResult<&str, (Dated, Form)> {
         ))
         .parse(i),
         4 => {
-            if matches!(next, b'-' | b'/' | b'.') {
+            // "2009-2011": three digits or more after the mark make neither
+            // a full date nor a month in digits (their day and month have
+            // one or two digits), only a range of years.
+            let long_after_mark = b
+                .get(lead + 1..)
+                .is_some_and(|r| r.iter().take(3).filter(|c| c.is_ascii_digit()).count() == 3);
+            if matches!(next, b'-' | b'/' | b'.') && !long_after_mark {
                 if let Ok((rest, found)) = numeric(i) {
                     return Ok((rest, numeric_form(found)));
                 }
             }
-            if matches!(next, b'-' | b'/' | b' ' | b'\t' | 0xC2 | 0xE2) {
+            if matches!(next, b'-' | b'/' | b' ' | b'\t' | 0xC2 | 0xE2) && !long_after_mark {
                 if let Ok((rest, d)) = numeric_month(i) {
                     return Ok((rest, one(d)));
                 }
