@@ -11,6 +11,7 @@
 
 use crate::address::{Address, Phone};
 use crate::facts::{Mission, MissionType};
+use crate::parse::text::words::{contains_short, rfind_short};
 use crate::span::Span;
 use crate::value::{Value, ValueData};
 use std::borrow::Cow;
@@ -123,16 +124,19 @@ pub(crate) fn missions(src: &str, values: &[Value], country: Option<&'static str
 /// Do the words before an address say it is where mail goes?
 fn is_mail_lead(gap: &str) -> bool {
     let lower = gap.to_ascii_lowercase();
-    ["mail", "postal address"].iter().any(|w| lower.contains(w))
+    ["mail", "postal address"]
+        .iter()
+        .any(|w| contains_short(&lower, w))
 }
 
 /// The mission whose mail the words give: the last of the kind they name
 /// ("the embassy's mailing address"), else the last.
 fn mail_target<'m>(out: &'m mut [Mission], gap: &str) -> Option<&'m mut Mission> {
     let lower = gap.to_ascii_lowercase();
-    let kind = if lower.contains("embassy") && !lower.contains("consular section") {
+    let kind = if contains_short(&lower, "embassy") && !contains_short(&lower, "consular section")
+    {
         Some(MissionType::Embassy)
-    } else if lower.contains("consulate") {
+    } else if contains_short(&lower, "consulate") {
         Some(MissionType::Consulate)
     } else {
         None
@@ -165,7 +169,7 @@ fn add(m: &mut Mission, address: Option<&Address>, phone: Option<&Phone>) {
 fn is_mailing(a: &Address) -> bool {
     let street = a.street.as_deref().unwrap_or("");
     let s = street.to_ascii_uppercase();
-    s.contains("BOX")
+    contains_short(&s, "BOX")
         || s.starts_with("PSC ")
         || s.starts_with("UNIT ")
         || s.starts_with("CMR ")
@@ -231,7 +235,7 @@ fn name_in(lead: &str) -> Option<Named<'_>> {
     let lower = lead.to_ascii_lowercase();
     let (at, word, kind) = WORDS
         .iter()
-        .filter_map(|&(w, k)| lower.rfind(w).map(|at| (at, w, k)))
+        .filter_map(|&(w, k)| rfind_short(&lower, w).map(|at| (at, w, k)))
         // The last naming word; a longer one wins where two start together
         // ("permanent mission" over "mission").
         .max_by_key(|&(at, w, _)| (at, w.len()))?;
@@ -244,10 +248,14 @@ fn name_in(lead: &str) -> Option<Named<'_>> {
         || after_lower.starts_with(" of the united states")
         || after_lower.starts_with(" general of the united states");
     let section = word.starts_with("consular s") || word.starts_with("consular d");
-    let in_us = if after_lower.contains("in the united states")
-        || after_lower.contains("in washington")
-        || after_lower.contains("in new york")
-        || after_lower.contains(" to the united states")
+    let in_us = if [
+        "in the united states",
+        "in washington",
+        "in new york",
+        " to the united states",
+    ]
+    .iter()
+    .any(|w| contains_short(after_lower, w))
     {
         Some(true)
     } else {
@@ -302,8 +310,8 @@ fn names_a_new_post(gap: &str) -> bool {
         "office",
     ]
     .iter()
-    .any(|w| lower.contains(w))
-        && !lower.contains("consular section")
+    .any(|w| contains_short(&lower, w))
+        && !contains_short(&lower, "consular section")
 }
 
 #[cfg(test)]

@@ -63,6 +63,23 @@ pub(crate) fn after(src: &str, at: usize, n: usize) -> &str {
     &src[at..to]
 }
 
+/// Where `needle` last occurs in `hay`, found from its first byte. For the
+/// short windows the readers search (the few hundred bytes before a value),
+/// setting up a substring searcher cost more than the search: naming a
+/// mission ran thirteen of them per address.
+pub(crate) fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = *n.first()?;
+    memchr::memrchr_iter(first, h).find(|&k| h[k..].starts_with(n))
+}
+
+/// Does `needle` occur in `hay`? As [`rfind_short`], for short windows.
+pub(crate) fn contains_short(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.first()
+        .is_none_or(|&first| memchr::memchr_iter(first, h).any(|k| h[k..].starts_with(n)))
+}
+
 /// White space collapsed to single spaces: "U.S.-GERMANY  RELATIONS " ->
 /// "U.S.-GERMANY RELATIONS".
 pub(crate) fn collapse(s: &str) -> String {
@@ -164,6 +181,14 @@ pub(crate) fn title_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn short_searches_agree_with_the_standard_library(hay in "[ab ]{0,30}", needle in "[ab]{1,4}") {
+            proptest::prop_assert_eq!(rfind_short(&hay, &needle), hay.rfind(needle.as_str()));
+            proptest::prop_assert_eq!(contains_short(&hay, &needle), hay.contains(needle.as_str()));
+        }
+    }
 
     proptest::proptest! {
         #[test]
