@@ -54,9 +54,16 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
         passages.extend(section.paragraphs.iter().chain(section.list_items.iter()));
         passages.sort_by_key(|p| p.span.start);
         for p in &passages {
+            let scanned = values.len();
             scan::scan(src, p.span.start, p.span.end, &mut values, &mut warnings);
             let coded = by_code.len();
-            postal::addresses(src, p.span.start, p.span.end, &mut by_code);
+            postal::addresses(
+                src,
+                p.span.start,
+                p.span.end,
+                &values[scanned..],
+                &mut by_code,
+            );
             located(src, p.span.start, p.span.end, &values, coded, &mut by_code);
             if list_openings.any_in(p.span) {
                 organizations::organization_lists(
@@ -107,7 +114,7 @@ pub(crate) fn prose_values(src: &str) -> (Vec<Value>, Vec<Warning>) {
     let mut warnings = Vec::new();
     scan::scan(src, 0, src.len(), &mut values, &mut warnings);
     let mut by_code = Vec::new();
-    postal::addresses(src, 0, src.len(), &mut by_code);
+    postal::addresses(src, 0, src.len(), &values, &mut by_code);
     values.sort_by_key(|v| v.span.start);
     located(src, 0, src.len(), &values, 0, &mut by_code);
     let mut values = postal::merge(values, by_code);

@@ -209,7 +209,10 @@ enum LetterOpens {
     Percent,
     /// An amount's marker ("US$", "CHF 19.90", "a billion"), a month's
     /// name, or either.
-    Value { amount: bool, date: bool },
+    Value {
+        amount: bool,
+        date: bool,
+    },
 }
 
 fn letter_opens(rest: &str) -> LetterOpens {

@@ -11,7 +11,7 @@
 
 use crate::address::{Address, Phone};
 use crate::facts::{Mission, MissionType};
-use crate::parse::text::words::{contains_short, rfind_short};
+use crate::parse::text::words::{contains_short, Needles};
 use crate::span::Span;
 use crate::value::{Value, ValueData};
 use std::borrow::Cow;
@@ -133,8 +133,7 @@ fn is_mail_lead(gap: &str) -> bool {
 /// ("the embassy's mailing address"), else the last.
 fn mail_target<'m>(out: &'m mut [Mission], gap: &str) -> Option<&'m mut Mission> {
     let lower = gap.to_ascii_lowercase();
-    let kind = if contains_short(&lower, "embassy") && !contains_short(&lower, "consular section")
-    {
+    let kind = if contains_short(&lower, "embassy") && !contains_short(&lower, "consular section") {
         Some(MissionType::Embassy)
     } else if contains_short(&lower, "consulate") {
         Some(MissionType::Consulate)
@@ -217,28 +216,52 @@ struct Named<'a> {
 /// The words naming a post: the last such word of the lead, what precedes
 /// it (whose), and what follows it (where).
 fn name_in(lead: &str) -> Option<Named<'_>> {
-    const WORDS: [(&str, MissionType); 13] = [
-        ("permanent mission", MissionType::UnMission),
-        ("mission to the united nations", MissionType::UnMission),
-        ("mission to the un", MissionType::UnMission),
-        ("consulate", MissionType::Consulate),
-        ("consular agen", MissionType::Consulate),
-        ("consular section", MissionType::Embassy),
-        ("consular department", MissionType::Embassy),
-        ("embassy", MissionType::Embassy),
-        ("chancery", MissionType::Embassy),
-        ("interests section", MissionType::Office),
-        ("branch office", MissionType::Office),
-        ("liaison office", MissionType::Office),
-        ("institute in", MissionType::Office),
+    static WORDS: Needles = Needles::new(&[
+        "permanent mission",
+        "mission to the united nations",
+        "mission to the un",
+        "consulate",
+        "consular agen",
+        "consular section",
+        "consular department",
+        "embassy",
+        "chancery",
+        "interests section",
+        "branch office",
+        "liaison office",
+        "institute in",
+    ]);
+    const KINDS: [MissionType; 13] = [
+        MissionType::UnMission,
+        MissionType::UnMission,
+        MissionType::UnMission,
+        MissionType::Consulate,
+        MissionType::Consulate,
+        MissionType::Embassy,
+        MissionType::Embassy,
+        MissionType::Embassy,
+        MissionType::Embassy,
+        MissionType::Office,
+        MissionType::Office,
+        MissionType::Office,
+        MissionType::Office,
     ];
     let lower = lead.to_ascii_lowercase();
-    let (at, word, kind) = WORDS
-        .iter()
-        .filter_map(|&(w, k)| rfind_short(&lower, w).map(|at| (at, w, k)))
-        // The last naming word; a longer one wins where two start together
-        // ("permanent mission" over "mission").
-        .max_by_key(|&(at, w, _)| (at, w.len()))?;
+    // The last naming word; a longer one wins where two start together
+    // ("permanent mission" over "mission").
+    let mut found = WORDS.rmatches(lower.as_bytes());
+    let (at, first) = found.next()?;
+    let w = found
+        .take_while(|&(k, _)| k == at)
+        .map(|(_, w)| w)
+        .fold(first, |best, w| {
+            if WORDS.word(w).len() > WORDS.word(best).len() {
+                w
+            } else {
+                best
+            }
+        });
+    let (word, kind) = (WORDS.word(w), KINDS[w]);
     let whose = &lower[..at];
     let after = &lead[at + word.len()..];
     let after_lower = &lower[at + word.len()..];

@@ -63,21 +63,106 @@ pub(crate) fn after(src: &str, at: usize, n: usize) -> &str {
     &src[at..to]
 }
 
-/// Where `needle` last occurs in `hay`, found from its first byte. For the
-/// short windows the readers search (the few hundred bytes before a value),
-/// setting up a substring searcher cost more than the search: naming a
-/// mission ran thirteen of them per address.
+/// Where `needle` last occurs in `hay`. For the short windows the readers
+/// search (the few hundred bytes before a value), setting up a substring
+/// searcher cost more than the search: a byte loop that compares only where
+/// the first byte matches.
 pub(crate) fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let first = *n.first()?;
-    memchr::memrchr_iter(first, h).find(|&k| h[k..].starts_with(n))
+    let last = h.len().checked_sub(n.len())?;
+    (0..=last)
+        .rev()
+        .find(|&k| h[k] == first && h[k..k + n.len()] == *n)
 }
 
 /// Does `needle` occur in `hay`? As [`rfind_short`], for short windows.
 pub(crate) fn contains_short(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.first()
-        .is_none_or(|&first| memchr::memchr_iter(first, h).any(|k| h[k..].starts_with(n)))
+    needle.is_empty() || rfind_short(hay, needle).is_some()
+}
+
+/// A few words searched for together, backward through a short window: one
+/// pass, which at each byte tries only the words that open with it.
+pub(crate) struct Needles {
+    words: &'static [&'static str],
+    /// For each byte, the words (as bits) that open with it.
+    by_first: [u16; 256],
+}
+
+impl Needles {
+    /// The table for `words` (at most sixteen, none empty), built at
+    /// compile time.
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        assert!(words.len() <= 16);
+        let mut by_first = [0u16; 256];
+        let mut k = 0;
+        while k < words.len() {
+            let first = words[k].as_bytes()[0];
+            by_first[first as usize] |= 1 << k;
+            k += 1;
+        }
+        Needles { words, by_first }
+    }
+
+    /// The word at index `k`.
+    pub(crate) fn word(&self, k: usize) -> &'static str {
+        self.words[k]
+    }
+
+    /// Every place one of the words occurs in `hay`, as (where, which
+    /// word), from the end back; at one place, the words in their order.
+    pub(crate) fn rmatches<'h>(&'h self, hay: &'h [u8]) -> RMatches<'h> {
+        RMatches {
+            needles: self,
+            hay,
+            at: hay.len(),
+            bits: 0,
+        }
+    }
+}
+
+/// The iterator of [`Needles::rmatches`]: a plain loop over the bytes, as
+/// an adapter chain (`flat_map`) cost tens of instructions a byte.
+pub(crate) struct RMatches<'h> {
+    needles: &'h Needles,
+    hay: &'h [u8],
+    /// The place being tried (the next to try, when `bits` is spent).
+    at: usize,
+    /// The words still to try at `at`.
+    bits: u16,
+}
+
+impl Iterator for RMatches<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            while self.bits != 0 {
+                let w = self.bits.trailing_zeros() as usize;
+                self.bits &= self.bits - 1;
+                // The first byte matched; the rest compared in place (a
+                // call to `memcmp` for four bytes cost more than the loop).
+                let word = self.needles.words[w].as_bytes();
+                let rest = &self.hay[self.at..];
+                if rest.len() >= word.len() && word[1..].iter().zip(&rest[1..]).all(|(a, b)| a == b)
+                {
+                    return Some((self.at, w));
+                }
+            }
+            // The next byte back that opens any word.
+            loop {
+                if self.at == 0 {
+                    return None;
+                }
+                self.at -= 1;
+                let bits = self.needles.by_first[self.hay[self.at] as usize];
+                if bits != 0 {
+                    self.bits = bits;
+                    break;
+                }
+            }
+        }
+    }
 }
 
 /// White space collapsed to single spaces: "U.S.-GERMANY  RELATIONS " ->
@@ -187,6 +272,21 @@ mod tests {
         fn short_searches_agree_with_the_standard_library(hay in "[ab ]{0,30}", needle in "[ab]{1,4}") {
             proptest::prop_assert_eq!(rfind_short(&hay, &needle), hay.rfind(needle.as_str()));
             proptest::prop_assert_eq!(contains_short(&hay, &needle), hay.contains(needle.as_str()));
+        }
+
+        #[test]
+        fn needles_find_every_occurrence_from_the_end(hay in "[ab ]{0,30}") {
+            static N: Needles = Needles::new(&["ab", "a", " b", "ba"]);
+            let mut expected = Vec::new();
+            for k in (0..hay.len()).rev() {
+                for (w, word) in ["ab", "a", " b", "ba"].iter().enumerate() {
+                    if hay[k..].starts_with(word) {
+                        expected.push((k, w));
+                    }
+                }
+            }
+            let found: Vec<_> = N.rmatches(hay.as_bytes()).collect();
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 

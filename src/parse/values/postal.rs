@@ -20,22 +20,36 @@
 
 use super::address_parts;
 use super::make;
-use super::street_words::{PROVINCES, SPELLED, STATE_CODES, STATE_NAMES, SUFFIXES, UNIT_WORDS};
+use super::street_words::{is_suffix, PROVINCES, SPELLED, STATE_CODES, STATE_NAMES, UNIT_WORDS};
 use crate::address::Address;
 use crate::parse::facts::codes::country_code;
 use crate::parse::text::skip::next_code_start;
-use crate::parse::text::words::collapse;
+use crate::parse::text::words::{collapse, Needles};
 use crate::value::{Value, ValueData};
 
 /// How far back from its postal code an address may start, in bytes.
 const REACH: usize = 160;
 
 /// Every address in `src[start..end]` that ends in a postal code.
-pub(crate) fn addresses(src: &str, start: usize, end: usize, out: &mut Vec<Value>) {
+///
+/// `scanned` are the scan's values for the passage, in order: the digits of
+/// a phone number or an amount there ("(202) 833-9860", "$20,036") are no
+/// postal code, and an address read around them would give way to them.
+pub(crate) fn addresses(
+    src: &str,
+    start: usize,
+    end: usize,
+    scanned: &[Value],
+    out: &mut Vec<Value>,
+) {
     let bytes = src.as_bytes();
     let mut i = start;
     // Where the last address found ended: the next starts after it.
     let mut floor = start;
+    let mut numbers = scanned
+        .iter()
+        .filter(|v| matches!(v.data, ValueData::Phone(_) | ValueData::Money(_)))
+        .peekable();
     while i < end {
         // Codes start at a digit or, for the alphanumeric forms, a capital,
         // that opens a word: the rest (lower-case words, the other digits of
@@ -43,6 +57,11 @@ pub(crate) fn addresses(src: &str, start: usize, end: usize, out: &mut Vec<Value
         i = next_code_start(bytes, start, i, end);
         if i == end {
             break;
+        }
+        while numbers.next_if(|v| v.span.end <= i).is_some() {}
+        if let Some(v) = numbers.peek().filter(|v| v.span.start <= i) {
+            i = v.span.end;
+            continue;
         }
         let b = bytes[i];
         if i > start && bytes[i - 1].is_ascii_alphanumeric() && !glued_zip(bytes, i) {
@@ -394,7 +413,7 @@ fn names_a_way(street: &str, also: impl Fn(&str) -> bool) -> bool {
     street
         .to_ascii_lowercase()
         .split([' ', ','])
-        .any(|w| SUFFIXES.contains(&w.trim_end_matches('.')) || also(w))
+        .any(|w| is_suffix(w.trim_end_matches('.')) || also(w))
 }
 
 /// "232 Dubei Ct Salt Lake City": the street ends at its last suffix or unit.
@@ -406,7 +425,7 @@ fn split_at_suffix(body: &str) -> (&str, Option<&str>) {
         let lower = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
         offset += word.len() + 1;
         if k > 0
-            && (SUFFIXES.contains(&lower.as_str())
+            && (is_suffix(&lower)
                 || matches!(
                     lower.as_str(),
                     "nw" | "ne" | "sw" | "se" | "n" | "s" | "e" | "w"
@@ -431,11 +450,15 @@ fn split_at_suffix(body: &str) -> (&str, Option<&str>) {
 fn boundary(src: &str, floor: usize, to: usize) -> usize {
     let lo = reach_back(src, floor, to);
     let window = &src[lo..to];
+    static MARKS: Needles =
+        Needles::new(&[": ", "; ", "(", " at ", " to ", "\n\n", " is ", " in "]);
     let mut best = 0;
-    for mark in [": ", "; ", "(", " at ", " to ", "\n\n", " is ", " in "] {
-        if let Some(k) = window.rfind(mark) {
-            best = best.max(k + mark.len());
+    for (k, mark) in MARKS.rmatches(window.as_bytes()) {
+        // No mark is longer than four bytes: one this far back ends sooner.
+        if k + 4 <= best {
+            break;
         }
+        best = best.max(k + MARKS.word(mark).len());
     }
     // A sentence's end: ". " after a word of three or more lower-case letters.
     let b = window.as_bytes();
@@ -502,9 +525,7 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
         opens_part
             && code_len >= 4
             && !c.bytes().any(|b| b.is_ascii_digit())
-            && !c
-                .split(' ')
-                .any(|w| SUFFIXES.contains(&w.to_ascii_lowercase().as_str()))
+            && !c.split(' ').any(|w| is_suffix(&w.to_ascii_lowercase()))
             && !unit_follows(a, c)
     });
     let mut country = None;
@@ -778,7 +799,7 @@ mod tests {
 
     fn found(s: &str) -> Vec<Found> {
         let mut out = Vec::new();
-        addresses(s, 0, s.len(), &mut out);
+        addresses(s, 0, s.len(), &[], &mut out);
         out.into_iter()
             .map(|v| match v.data {
                 ValueData::Address(a) => {
@@ -787,6 +808,25 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_number_the_scan_read_is_no_code() {
+        let s = "The embassy is at 1-10-5 Akasaka, Minato-ku, Tokyo 107-8420; tel. 03-3224-5000.";
+        assert_eq!(found(s).len(), 1, "{:?}", found(s));
+        let code = s.find("107-8420").unwrap();
+        let phone = crate::parse::values::make(
+            s,
+            code,
+            code + 8,
+            ValueData::Phone(crate::address::Phone {
+                e164: None,
+                line: crate::address::LineKind::Voice,
+            }),
+        );
+        let mut out = Vec::new();
+        addresses(s, 0, s.len(), &[phone], &mut out);
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]

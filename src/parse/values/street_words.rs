@@ -197,6 +197,21 @@ pub(crate) const SUFFIXES: [&str; 117] = [
     "gade",
 ];
 
+/// Is `w` (lower case) one of [`SUFFIXES`]? A binary search of the list
+/// sorted once: the readers ask it of every word of every street, and a
+/// scan of the list was a twentieth of an address's cost.
+pub(crate) fn is_suffix(w: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut all = SUFFIXES.to_vec();
+            all.sort_unstable();
+            all
+        })
+        .binary_search(&w)
+        .is_ok()
+}
+
 /// Secondary unit designators (Publication 28, appendix C2) and the words
 /// that open a street without a house number.
 pub(crate) const UNIT_WORDS: [&str; 22] = [
@@ -333,3 +348,18 @@ pub(crate) const PROVINCES: [&str; 29] = [
     "YT",
     "PQ",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_suffix_is_found_and_no_other_word() {
+        for s in SUFFIXES {
+            assert!(is_suffix(s), "{s}");
+        }
+        for w in ["massachusetts", "washington", "", "avenues", "Avenue"] {
+            assert!(!is_suffix(w), "{w}");
+        }
+    }
+}

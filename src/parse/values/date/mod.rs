@@ -311,7 +311,13 @@ fn month_first_plain(m: u32, rest: &str) -> Option<(&str, (Dated, Form))> {
     if b.first() != Some(&b' ') {
         return None;
     }
-    let digits_at = |k: usize| b[k..].iter().take(5).take_while(|c| c.is_ascii_digit()).count();
+    let digits_at = |k: usize| {
+        b[k..]
+            .iter()
+            .take(5)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
     let number = |from: usize, len: usize| {
         b[from..from + len]
             .iter()
