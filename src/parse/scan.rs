@@ -352,7 +352,7 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
     // one ("10-20 dollars"): "2009-2011" and "5 to 7 percent" are not read
     // as money first.
     let range_of_amounts = range && (scale_or_currency || second_bound_marked(src, i + run, end));
-    if scale_or_currency || range_of_amounts {
+    if range_of_amounts || scale_or_currency && money_may_follow(src, i, word_at, end) {
         if let Some(found) = money_at(src, i, end, warnings) {
             return Some(found);
         }
@@ -415,6 +415,28 @@ fn marked(src: &str, i: usize, word_at: Option<usize>, end: usize) -> bool {
             super::values::number::scale_word(w).is_ok() || money::currency_follows(w)
         } else {
             super::values::currency::may_open_sign(first)
+        }
+    })
+}
+
+/// Can an amount open at the number at `i`, whose next word starts
+/// `word_at` bytes on? A currency after it, or a scale and then a currency
+/// or a range's separator ("6.5 million dollars", "2 billion to 3 billion
+/// euros"); "6.5 million live" is a count, and not read as money first.
+fn money_may_follow(src: &str, i: usize, word_at: Option<usize>, end: usize) -> bool {
+    word_at.is_some_and(|k| {
+        let w = &src[i + k..end];
+        let first = w.as_bytes()[0];
+        if !first.is_ascii_alphabetic() {
+            return super::values::currency::may_open_sign(first);
+        }
+        match super::values::number::scale_word(w) {
+            Ok((after, _)) => {
+                money::marker_follows(after)
+                    || super::values::number::range_separator(true)(after).is_ok()
+                    || money::currency_follows(w)
+            }
+            Err(_) => money::currency_follows(w),
         }
     })
 }

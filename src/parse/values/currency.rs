@@ -163,9 +163,11 @@ pub(crate) fn may_open_sign(b: u8) -> bool {
 /// ("Taiwan dollars" for "New Taiwan dollar").
 pub(crate) fn name_after(i: &str) -> Option<(&'static str, usize)> {
     // The words: letters and inner dots ("U.S."), one space apart, at most four.
-    let mut words: Vec<(usize, usize)> = Vec::with_capacity(4);
+    // On the stack: the scanner asks this after most numbers.
+    let mut spans = [(0usize, 0usize); 4];
+    let mut count = 0;
     let mut at = 0;
-    while words.len() < 4 {
+    while count < 4 {
         let len = i[at..]
             .bytes()
             .take_while(|c| c.is_ascii_alphabetic() || *c == b'.')
@@ -173,13 +175,15 @@ pub(crate) fn name_after(i: &str) -> Option<(&'static str, usize)> {
         if len == 0 {
             break;
         }
-        words.push((at, at + len));
+        spans[count] = (at, at + len);
+        count += 1;
         at += len;
         if !i[at..].starts_with(' ') {
             break;
         }
         at += 1;
     }
+    let words = &spans[..count];
     if words.is_empty() {
         return None;
     }

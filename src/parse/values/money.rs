@@ -113,6 +113,12 @@ fn marker_after(i: &str) -> IResult<&str, (&'static str, bool, Option<Scale>)> {
     fail(i)
 }
 
+/// Does a currency's marker follow here (after a scale word: "million
+/// dollars", " USD")? The scanner's test before it reads an amount.
+pub(crate) fn marker_follows(i: &str) -> bool {
+    marker_after(i).is_ok()
+}
+
 /// The number of an amount, as text: "9.1", "783,000", ".75" (a sign may
 /// drop the leading zero), or grouped by points ("1.234.567", "1.234,56").
 fn money_number(i: &str) -> IResult<&str, &str> {

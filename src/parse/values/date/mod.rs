@@ -401,6 +401,23 @@ fn digit_dated(i: &str) -> IResult<&str, (Dated, Form)> {
         (Dated::One(d), form)
     };
     match lead {
+        // "6.5 million": after a point and a digit only a numeric date
+        // ("10.31.1974") can go on, and it needs a second point.
+        1 | 2
+            if next == b'.' && b.get(lead + 1).is_some_and(u8::is_ascii_digit) && {
+                let second = b[lead + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                !(second <= 2 && b.get(lead + 1 + second) == Some(&b'.'))
+            } =>
+        {
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Digit,
+            )))
+        }
         1 | 2 => alt((
             nom::combinator::map(numeric_day_range, |(a, b)| {
                 (Dated::Range(a, b), Form::Other)
