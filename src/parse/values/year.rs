@@ -87,8 +87,26 @@ pub(crate) fn plausible_year(src: &str, start: usize, end: usize) -> bool {
 /// Is the number at `start` one that a word before it names: "Resolution
 /// 1325", "No. 12/2016", "PRN: 2014/1187", "PACC 2030" (an acronym)?
 pub(crate) fn named_number(src: &str, start: usize) -> bool {
-    let prev_word = before(src, start, 24).trim_end_matches([' ', '\u{a0}', ':']);
-    let prev_word = prev_word.rsplit([' ', '\n', '(']).next().unwrap_or("");
+    // The word before, within 24 bytes, past spaces and a colon: found by
+    // bytes (every date in digits asks this).
+    let window = before(src, start, 24).as_bytes();
+    let lo = start - window.len();
+    let b = src.as_bytes();
+    let mut end = start;
+    loop {
+        if end > lo && matches!(b[end - 1], b' ' | b':') {
+            end -= 1;
+        } else if end >= lo + 2 && b[end - 2..end] == [0xC2, 0xA0] {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    let mut from = end;
+    while from > lo && !matches!(b[from - 1], b' ' | b'\n' | b'(') {
+        from -= 1;
+    }
+    let prev_word = &src[from..end];
     if NOT_YEAR_AFTER
         .iter()
         .any(|w| w.eq_ignore_ascii_case(prev_word))
@@ -97,4 +115,39 @@ pub(crate) fn named_number(src: &str, start: usize) -> bool {
     }
     // An acronym before the number makes it part of a name: "PACC 2030", "COVID 2019".
     prev_word.len() >= 2 && prev_word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word before, as the standard library finds it: what the byte
+    /// loop of `named_number` must agree with.
+    fn word_before(src: &str, start: usize) -> &str {
+        let w = before(src, start, 24).trim_end_matches([' ', '\u{a0}', ':']);
+        w.rsplit([' ', '\n', '(']).next().unwrap_or("")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_word_before_is_found_by_bytes_as_by_splitting(
+            s in "(Resolution|No\\.|PACC|in|\u{a0}|: |:| |\n|\\(|é|ab){0,12}"
+        ) {
+            let src = format!("{s}2030");
+            let start = s.len();
+            let by_split = word_before(&src, start);
+            let named = NOT_YEAR_AFTER.iter().any(|w| w.eq_ignore_ascii_case(by_split))
+                || by_split.len() >= 2 && by_split.bytes().all(|b| b.is_ascii_uppercase());
+            proptest::prop_assert_eq!(named_number(&src, start), named, "{:?}", src);
+        }
+    }
+
+    #[test]
+    fn numbers_a_word_names() {
+        assert!(named_number("Resolution 1325", 11));
+        assert!(named_number("No.: 12/2016", 5));
+        assert!(named_number("the PACC 2030 plan", 9));
+        assert!(!named_number("in 2030", 3));
+        assert!(!named_number("2030", 0));
+    }
 }

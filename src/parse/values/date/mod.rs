@@ -343,6 +343,32 @@ fn month_first_plain(m: u32, rest: &str) -> Option<(&str, (Dated, Form))> {
     }
 }
 
+/// The commonest fiscal year, "FY 2017" with no range after it, read by
+/// bytes; what it matches, `fiscal_range` matches the same way.
+fn fiscal_year_plain(i: &str) -> Option<(&str, (Dated, Form))> {
+    let b = i.as_bytes();
+    let digits = b.get(3..7)?;
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // After the year: no digit, no letter (a byte beyond ASCII may open
+    // one: left to the general form), and no range's separator.
+    let after = &i[7..];
+    match after.as_bytes().first() {
+        Some(c) if c.is_ascii_alphanumeric() || *c >= 0x80 => return None,
+        _ => {}
+    }
+    if range_separator(after).is_ok() {
+        return None;
+    }
+    let y = digits
+        .iter()
+        .fold(0i32, |n, d| n * 10 + i32::from(d - b'0'));
+    (1500..=2099)
+        .contains(&y)
+        .then_some((after, (Dated::One(DateValue::FiscalYear(y)), Form::Other)))
+}
+
 /// Whether a date can start here: a digit, a month's name, "FY", "fiscal
 /// year", "A.D.". A cheap test the scanner runs before the parsers.
 pub(crate) fn may_start(i: &str) -> bool {
@@ -370,6 +396,16 @@ pub(crate) fn date(i: &str) -> IResult<&str, (Dated, Form)> {
     // the scanner from running every branch at every capital letter.
     match i.as_bytes().first() {
         Some(b'0'..=b'9') => digit_dated(i),
+        Some(b'F') if i.starts_with("FY ") => {
+            if let Some(found) = fiscal_year_plain(i) {
+                return Ok(found);
+            }
+            alt((
+                nom::combinator::map(fiscal_range, |d| (d, Form::Other)),
+                month_dated,
+            ))
+            .parse(i)
+        }
         Some(b'F' | b'f') => alt((
             nom::combinator::map(fiscal_range, |d| (d, Form::Other)),
             month_dated,
