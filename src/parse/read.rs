@@ -78,7 +78,12 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
             }
         }
     }
-    values.sort_by_key(|v| v.span.start);
+    // The passes run in the text's order, so the values mostly are: a
+    // stable sort of a large document's values would first allocate half
+    // of them again.
+    if !values.is_sorted_by_key(|v| v.span.start) {
+        values.sort_by_key(|v| v.span.start);
+    }
     let mut values = postal::merge(values, by_code);
     context::apply_table_units(src, sections, &mut values);
     context::link_years(src, &mut values);

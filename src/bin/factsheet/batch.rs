@@ -23,9 +23,8 @@ const AHEAD_PER_JOB: usize = 8;
 /// A batch this long or longer gets a progress bar (on a terminal).
 const PROGRESS_FROM: usize = 20;
 
-/// What one input gave.
+/// What one input gave (its output is written as it is rendered).
 struct Outcome {
-    rendered: Vec<u8>,
     failed: Option<String>,
     bytes: usize,
     kinds: BTreeMap<&'static str, usize>,
@@ -33,25 +32,33 @@ struct Outcome {
     warnings: BTreeMap<&'static str, usize>,
 }
 
-fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
+/// Parses one input and writes its output (or its failure line) to `out`.
+fn parse_one(input: &Input, args: &ParseArgs, out: &mut dyn Write) -> Outcome {
     let (path, text) = match input {
         Input::Unreadable(path, message) => {
             let source = source_name(path);
-            return failed(args.format, &source, message, None, None, 0);
+            return failed(out, args.format, &source, message, None, None, 0);
         }
         Input::File(path) => (path, read::read(path, args.batch.strict)),
     };
     let source = source_name(path);
-    let text = match text {
+    let read::Text {
+        text,
+        warnings: decoding,
+        ..
+    } = match text {
         Ok(t) => t,
-        Err(e) => return failed(args.format, &source, &e.message, e.line, e.column, 0),
+        Err(e) => return failed(out, args.format, &source, &e.message, e.line, e.column, 0),
     };
-    let bytes = text.text.len();
-    match factsheet::parse(&text.text) {
+    let bytes = text.len();
+    match factsheet::parse(&text) {
         Ok(mut doc) => {
+            // The document holds what it needs of the text: the input's
+            // bytes are let go before the output is rendered.
+            drop(text);
             // What the decoding noticed comes first; spans count bytes of the
             // decoded UTF-8 text.
-            doc.warnings.splice(0..0, text.warnings);
+            doc.warnings.splice(0..0, decoding);
             let mut kinds = BTreeMap::new();
             for v in &doc.values {
                 *kinds.entry(v.kind_name()).or_insert(0) += 1;
@@ -68,28 +75,28 @@ fn parse_one(input: &Input, args: &ParseArgs) -> Outcome {
                 }
             }
             let rendered = match args.rows {
-                Rows::Facts(kind) => output::facts(args.format, kind, &source, &doc),
-                Rows::Documents => output::document(args.format, &source, &doc),
+                Rows::Facts(kind) => output::facts(out, args.format, kind, &source, &doc),
+                Rows::Documents => output::document(out, args.format, &source, &doc),
             };
             match rendered {
-                Ok(rendered) => Outcome {
-                    rendered,
+                Ok(()) => Outcome {
                     failed: None,
                     bytes,
                     kinds,
                     warnings,
                 },
-                Err(e) => failed(args.format, &source, &e, None, None, bytes),
+                Err(e) => failed(out, args.format, &source, &e, None, None, bytes),
             }
         }
         Err(e) => {
             let shown = if args.format == Format::Json {
-                e.render(&text.text)
+                e.render(&text)
             } else {
                 e.to_string()
             };
             let pos = e.position();
             let mut outcome = failed(
+                out,
                 args.format,
                 &source,
                 &e.to_string(),
@@ -142,7 +149,10 @@ fn source_name(path: &Path) -> String {
     }
 }
 
+/// A failed input: its failure line written to `out` (in JSON Lines), and
+/// its outcome.
 fn failed(
+    out: &mut dyn Write,
     format: Format,
     source: &str,
     message: &str,
@@ -163,8 +173,10 @@ fn failed(
         (Some(l), Some(c)) => format!("{source}: line {l}, column {c}: {message}"),
         _ => format!("{source}: {message}"),
     };
+    // A write that fails is the sink's to note (see `Sink::write`); there is
+    // nowhere else to say it.
+    let _ = out.write_all(&rendered);
     Outcome {
-        rendered,
         failed: Some(shown),
         bytes,
         kinds: BTreeMap::new(),
@@ -221,12 +233,12 @@ impl Tally {
 }
 
 impl Sink {
+    /// Tallies an outcome whose output is already written.
     fn take(&mut self, o: &Outcome) {
         self.tally.add(o);
         if let Some(message) = &o.failed {
             self.report(message);
         }
-        self.write(&o.rendered);
         self.progress.inc(1);
     }
 
@@ -252,6 +264,20 @@ impl Sink {
                 self.write_error = Some(e);
             }
         }
+    }
+}
+
+/// One job renders each document straight into the output: no buffer of a
+/// document's output is held. A failed write is kept for the summary and
+/// the rest of the document goes nowhere (the batch stops after it).
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        Sink::write(self, buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -439,7 +465,8 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
                 break;
             }
             found_input(&sink.progress, &found, quiet_or_piped);
-            sink.take(&parse_one(&input, args));
+            let outcome = parse_one(&input, args, &mut sink);
+            sink.take(&outcome);
         }
     } else {
         run_parallel(
@@ -498,8 +525,7 @@ fn run_parallel(
                     failures: Vec::new(),
                 };
                 for input in &chunk {
-                    let mut o = parse_one(input, args);
-                    done.rendered.append(&mut o.rendered);
+                    let o = parse_one(input, args, &mut done.rendered);
                     done.tally.add(&o);
                     done.failures.extend(o.failed);
                 }

@@ -3,6 +3,7 @@
 use crate::Format;
 use factsheet::{FactKind, FactRow, FactSheet, LineKind, Section, ValueData};
 use serde::Serialize;
+use std::io::Write;
 
 /// The CSV header: one row per value, every field the JSON value has.
 pub(crate) const CSV_HEADER: [&str; 27] = [
@@ -108,21 +109,31 @@ pub(crate) struct ErrorBody<'a> {
     pub column: Option<usize>,
 }
 
-/// A document in `format`, ending with a newline.
-pub(crate) fn document(format: Format, source: &str, doc: &FactSheet) -> Result<Vec<u8>, String> {
-    let mut out = match format {
-        Format::Json => serde_json::to_vec_pretty(doc).map_err(|e| e.to_string())?,
-        Format::Jsonl => serde_json::to_vec(&JsonlDocument {
-            source,
-            document: doc,
-        })
-        .map_err(|e| e.to_string())?,
-        Format::Csv => return csv_rows(source, doc),
+/// Writes a document in `format` to `out`, ending with a newline. The
+/// serialiser writes straight to the output: a document's JSON is twice its
+/// text, and a buffer of it was most of a large file's peak memory.
+pub(crate) fn document(
+    out: &mut dyn Write,
+    format: Format,
+    source: &str,
+    doc: &FactSheet,
+) -> Result<(), String> {
+    let shown = |e: serde_json::Error| e.to_string();
+    match format {
+        Format::Json => serde_json::to_writer_pretty(&mut *out, doc).map_err(shown)?,
+        Format::Jsonl => serde_json::to_writer(
+            &mut *out,
+            &JsonlDocument {
+                source,
+                document: doc,
+            },
+        )
+        .map_err(shown)?,
+        Format::Csv => return csv_rows(out, source, doc),
         #[cfg(feature = "parquet")]
-        Format::Parquet => return csv_rows(source, doc),
-    };
-    out.push(b'\n');
-    Ok(out)
+        Format::Parquet => return csv_rows(out, source, doc),
+    }
+    out.write_all(b"\n").map_err(|e| e.to_string())
 }
 
 /// A failed input: a JSONL error line; nothing in JSON and CSV (the error goes
@@ -145,10 +156,10 @@ pub(crate) fn csv_header() -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-fn csv_rows(source: &str, doc: &FactSheet) -> Result<Vec<u8>, String> {
+fn csv_rows(out: &mut dyn Write, source: &str, doc: &FactSheet) -> Result<(), String> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
-        .from_writer(Vec::new());
+        .from_writer(out);
     let document_date = doc.date.map(|d| d.to_string()).unwrap_or_default();
     let document_kind = serde_json::to_value(doc.kind)
         .ok()
@@ -216,7 +227,7 @@ fn csv_rows(source: &str, doc: &FactSheet) -> Result<Vec<u8>, String> {
         }
         w.serialize(&row).map_err(|e| e.to_string())?;
     }
-    w.into_inner().map_err(|e| e.to_string())
+    w.flush().map_err(|e| e.to_string())
 }
 
 /// A unit enum's serde name ("million").
@@ -301,13 +312,15 @@ enum RowFields<'a> {
     Mission(&'a factsheet::Mission),
 }
 
-/// A document's fact rows (of `kind`, or all), in `format` (JSON Lines or CSV).
+/// Writes a document's fact rows (of `kind`, or all) to `out`, in `format`
+/// (JSON Lines or CSV).
 pub(crate) fn facts(
+    out: &mut dyn Write,
     format: Format,
     kind: Option<FactKind>,
     source: &str,
     doc: &FactSheet,
-) -> Result<Vec<u8>, String> {
+) -> Result<(), String> {
     let country = doc.facts.country_code.as_deref();
     let date = doc.date.map(|d| d.to_string());
     let rows = doc
@@ -315,7 +328,7 @@ pub(crate) fn facts(
         .rows()
         .filter(|r| kind.is_none_or(|k| r.kind() == k));
     if format.is_tabular() {
-        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut w = csv::Writer::from_writer(out);
         for row in rows {
             let mut record: Vec<String> = vec![
                 source.to_string(),
@@ -327,9 +340,8 @@ pub(crate) fn facts(
             record.push(row.span().end.to_string());
             w.write_record(&record).map_err(|e| e.to_string())?;
         }
-        return w.into_inner().map_err(|e| e.to_string());
+        return w.flush().map_err(|e| e.to_string());
     }
-    let mut out = Vec::new();
     for row in rows {
         let fields = match row {
             FactRow::Relations(f) => RowFields::Relations(f),
@@ -344,10 +356,10 @@ pub(crate) fn facts(
             fact: row.kind().as_str(),
             row: fields,
         };
-        serde_json::to_writer(&mut out, &line).map_err(|e| e.to_string())?;
-        out.push(b'\n');
+        serde_json::to_writer(&mut *out, &line).map_err(|e| e.to_string())?;
+        out.write_all(b"\n").map_err(|e| e.to_string())?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A row's own CSV fields, in the order of [`fact_columns`].
