@@ -23,9 +23,11 @@ pub(crate) struct Read {
 /// Scans the header lines and the sections' text for values, quotes and lists.
 pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Section]) -> Read {
     let mut doc = Read::default();
-    // About one value per hundred bytes of a fact sheet: room for them at
-    // once, since growing a Vec of values copies them all.
-    let mut values = Vec::with_capacity(src.len() / 64 + 8);
+    // Room at once for a value per 128 bytes: the archive's sheets hold one
+    // per 100-200 bytes (a growth or two), and a Value is 160 bytes, so room
+    // for one per 64 bytes was two and a half bytes reserved per input byte,
+    // the largest part of a large file's peak memory.
+    let mut values = Vec::with_capacity(src.len() / 128 + 8);
     let mut warnings = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         if roles[k] == Role::Header {
