@@ -448,10 +448,10 @@ fn split_at_suffix(body: &str) -> (&str, Option<&str>) {
 /// label ("Address: ", "located at "), a semicolon, an opening bracket, a
 /// sentence's end, or the floor.
 fn boundary(src: &str, floor: usize, to: usize) -> usize {
-    let lo = reach_back(src, floor, to);
-    let window = &src[lo..to];
     static MARKS: Needles =
         Needles::new(&[": ", "; ", "(", " at ", " to ", "\n\n", " is ", " in "]);
+    let lo = reach_back(src, floor, to);
+    let window = &src[lo..to];
     let mut best = 0;
     for (k, mark) in MARKS.rmatches(window.as_bytes()) {
         // No mark is longer than four bytes: one this far back ends sooner.
