@@ -334,9 +334,20 @@ fn street_and_city(
     // The first word that can open a street.
     let mut at = None;
     let mut offset = 0;
-    for word in part.split([' ', '\n']) {
+    let mut words = part.split([' ', '\n']).peekable();
+    while let Some(word) = words.next() {
         let clean = word.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.' | ':'));
         let lower = clean.to_ascii_lowercase();
+        // Publication 28 gives "Bldg" a number or letter after it ("Bldg
+        // 2"); without one the word ends a building's name ("the Harbor
+        // Building, 12 Pier Road"), read with the number after it below.
+        let named_building = matches!(lower.as_str(), "building" | "bldg")
+            && (word.ends_with(',')
+                || !words.peek().is_some_and(|next| {
+                    let next = next.trim_matches(|c: char| matches!(c, ',' | '.' | '#'));
+                    next.starts_with(|c: char| c.is_ascii_digit())
+                        || next.len() == 1 && next.starts_with(|c: char| c.is_ascii_uppercase())
+                }));
         let opens = clean.starts_with(|c: char| c.is_ascii_digit())
             || SPELLED.contains(&lower.as_str())
             || lower == "p.o"
@@ -346,7 +357,7 @@ fn street_and_city(
             || lower == "psc"
             || lower == "unit"
             || lower == "cmr"
-            || UNIT_WORDS.contains(&lower.as_str())
+            || UNIT_WORDS.contains(&lower.as_str()) && !named_building
             || !us && clean.starts_with(|c: char| c.is_uppercase());
         if opens && !clean.is_empty() {
             at = Some(from + offset);
@@ -356,12 +367,15 @@ fn street_and_city(
     }
     let mut street_at = at?;
     // "Cigna Tower, 1360 Post Oak Blvd.": a building named before the
-    // number opens the street.
+    // number opens the street; the article prose puts before it ("is in
+    // the Cigna Tower, ...") is no part of its name, where a capital's is
+    // ("The Legal Center, One Riverfront Plaza").
     if let Some(b) = address_parts::split(src, from, street_at).last() {
         if address_parts::role(b.text) == address_parts::Role::Building
             && src[b.end()..street_at].trim() == ","
         {
-            street_at = b.at;
+            let article = if b.text.starts_with("the ") { 4 } else { 0 };
+            street_at = b.at + article;
         }
     }
     let body = src[street_at..city_end].trim_end_matches([' ', ',', '\n', '\u{a0}']);
@@ -808,6 +822,23 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_building_before_the_number_is_named_without_its_article() {
+        let s = "The consulate general is in the Meridian Tower, 2200 Ross Avenue, Suite 3100, Dallas, TX 75201.";
+        let f = found(s);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            f[0].1.as_deref(),
+            Some("Meridian Tower, 2200 Ross Avenue, Suite 3100")
+        );
+        assert!(f[0].0.starts_with("Meridian Tower"), "{:?}", f[0].0);
+        let s = "It is at The Harbor Building, 12 Pier Road, Suite 4, Boston, MA 02110.";
+        assert_eq!(
+            found(s)[0].1.as_deref(),
+            Some("The Harbor Building, 12 Pier Road, Suite 4")
+        );
     }
 
     #[test]

@@ -217,7 +217,14 @@ fn address_in(src: &str, parts: &[Part<'_>]) -> Option<Value> {
     let mut tail = parts.len() - 1;
     let mut country = None;
     let mut state = None;
-    if tail > last + 1 {
+    // "Bogotá, D.C.", "Santo Domingo, D.N.", "Tegucigalpa, M.D.C.": the
+    // capital's district after its city, kept in the text, no state.
+    let district = tail > last + 1
+        && CAPITAL_DISTRICTS.contains(&parts[tail].text.trim())
+        && parts[tail - 1].text != "Washington";
+    if district {
+        tail -= 1;
+    } else if tail > last + 1 {
         if let Some(code) = country_code(parts[tail].text.trim_end_matches('.')) {
             country = Some(code.to_string());
             tail -= 1;
@@ -235,6 +242,7 @@ fn address_in(src: &str, parts: &[Part<'_>]) -> Option<Value> {
         return None;
     }
     let end_at = match (&country, &state) {
+        (None, None) if district => parts[parts.len() - 1].end(),
         (None, None) => parts[tail].at + parts[tail].text.trim_end_matches(['.', ':']).len(),
         _ => parts[parts.len() - 1].end(),
     };
@@ -248,6 +256,12 @@ fn address_in(src: &str, parts: &[Part<'_>]) -> Option<Value> {
     };
     Some(make(src, at, end_at, ValueData::Address(address)))
 }
+
+/// The designations of a capital's district written after its city: the
+/// Distrito Capital (Bogotá), Distrito Federal (México, before 2016),
+/// Distrito Nacional (Santo Domingo), Municipio del Distrito Central
+/// (Tegucigalpa).
+const CAPITAL_DISTRICTS: [&str; 4] = ["D.C.", "D.F.", "D.N.", "M.D.C."];
 
 /// A U.S. state as written at the end of an address: "D.C.", "DC", "Texas".
 fn us_state(part: &str) -> Option<&str> {
@@ -283,6 +297,20 @@ mod tests {
         assert_eq!(f.len(), 1, "{s}: {f:?}");
         let (_, street, city) = f.into_iter().next().unwrap();
         (street, city)
+    }
+
+    #[test]
+    fn a_capital_district_after_the_city_is_no_state() {
+        let f = found("The embassy is at Calle 72 No. 5-83, Bogotá, D.C.; tel. 555.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "Calle 72 No. 5-83, Bogotá, D.C.");
+        assert_eq!(
+            (f[0].1.as_str(), f[0].2.as_str()),
+            ("Calle 72 No. 5-83", "Bogotá")
+        );
+        let f = found("The office is at Avenida Sarasota 45, Santo Domingo, D.N.; tel.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].2, "Santo Domingo");
     }
 
     #[test]
