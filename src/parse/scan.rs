@@ -320,7 +320,14 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
         && after_next.is_ascii_digit()
         || rest.starts_with(b"00") && rest.get(2).is_some_and(|c| (b'1'..=b'9').contains(c))
         || rest.starts_with(b"00 ") && rest.get(3).is_some_and(|c| (b'1'..=b'9').contains(c))
-        || rest.starts_with(b"011") && matches!(next, b'-' | b' ' | b'.');
+        || rest.starts_with(b"011") && matches!(next, b'-' | b' ' | b'.')
+        // A number written for callers at home: the trunk 0 and an area
+        // code of up to four digits ("0414-306-001", "0412 345 678").
+        || rest[0] == b'0'
+            && rest.get(1).is_some_and(|c| (b'1'..=b'9').contains(c))
+            && (2..=5).contains(&lead)
+            && matches!(next, b'-' | b'.' | b' ')
+            && after_next.is_ascii_digit();
     if phone {
         if let Some(v) = phone_at(src, i, end) {
             return Some((v, None));
@@ -554,6 +561,19 @@ mod tests {
                 "202-223-2418"
             ]
         );
+    }
+
+    #[test]
+    fn numbers_written_for_callers_at_home() {
+        assert_eq!(
+            kinds("From within the country, dial 0412 345 678 or 03-9526-5900."),
+            vec![
+                ("0412 345 678".to_string(), "phone"),
+                ("03-9526-5900".to_string(), "phone"),
+            ]
+        );
+        // With no label or verb before it, a number opening with 0 is none.
+        assert!(texts("Item 0412 345 678 was sold.").is_empty());
     }
 
     #[test]
