@@ -58,7 +58,15 @@ pub(crate) fn addresses(
         if i == end {
             break;
         }
-        while numbers.next_if(|v| v.span.end <= i).is_some() {}
+        // A number before the code belongs to what precedes it ("..., FL
+        // 33155 (tel. 305-269-9399), and Chicago, 4506 W. Fullerton
+        // Ave., ..."): no street runs through a phone, so the next address
+        // starts after it.
+        while let Some(v) = numbers.next_if(|v| v.span.end <= i) {
+            if matches!(v.data, ValueData::Phone(_)) {
+                floor = floor.max(v.span.end);
+            }
+        }
         if let Some(v) = numbers.peek().filter(|v| v.span.start <= i) {
             i = v.span.end;
             continue;
@@ -838,6 +846,23 @@ mod tests {
         assert_eq!(
             found(s)[0].1.as_deref(),
             Some("The Harbor Building, 12 Pier Road, Suite 4")
+        );
+    }
+
+    #[test]
+    fn an_address_in_a_list_starts_after_the_number_before_it() {
+        let s = "Its consulates general include Miami, 100 Biscayne Blvd., Suite 300, Miami, FL 33132 (tel. 305-555-0101), and Denver, 1560 W. Colfax Ave., Denver, CO 80204 (tel. 303-555-0142; fax 303-555-0143).";
+        let (values, _) = crate::parse::read::prose_values(s);
+        let streets: Vec<_> = values
+            .iter()
+            .filter_map(|v| match &v.data {
+                ValueData::Address(a) => a.street.as_deref(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            streets,
+            ["100 Biscayne Blvd., Suite 300", "1560 W. Colfax Ave."]
         );
     }
 
