@@ -349,7 +349,8 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
     // A scale, a currency's sign, code or name makes an amount or a count:
     // "2009 to" and "40 members" make neither, and need not be read twice
     // to know it.
-    let scale_or_currency = marked(src, i, word_at, end);
+    let marker = marker_after_number(src, i, word_at, end);
+    let scale_or_currency = marker.is_some();
     // "10-20 dollars", "$1-2 billion" is read at "$", "between 10 and 20 dollars".
     let after_run = &rest[run..];
     let range = matches!(after_run.first(), Some(b'-' | 0xE2))
@@ -359,7 +360,7 @@ fn number_at(src: &str, i: usize, end: usize, warnings: &mut Vec<Warning>) -> Op
     // one ("10-20 dollars"): "2009-2011" and "5 to 7 percent" are not read
     // as money first.
     let range_of_amounts = range && (scale_or_currency || second_bound_marked(src, i + run, end));
-    if range_of_amounts || scale_or_currency && money_may_follow(src, i, word_at, end) {
+    if range_of_amounts || marker.may_make_money() {
         if let Some(found) = money_at(src, i, end, warnings) {
             return Some(found);
         }
@@ -411,41 +412,63 @@ fn number_and_word(rest: &[u8]) -> (usize, Option<usize>) {
     (run, (k < rest.len()).then_some(k))
 }
 
-/// Does a scale, or a currency's sign, code or name, follow the number at
-/// `i`, whose next word starts `word_at` bytes on? "2009 to" and "40
-/// members" have neither.
-fn marked(src: &str, i: usize, word_at: Option<usize>, end: usize) -> bool {
-    word_at.is_some_and(|k| {
-        let w = &src[i + k..end];
-        let first = w.as_bytes()[0];
-        if first.is_ascii_alphabetic() {
-            super::values::number::scale_word(w).is_ok() || money::currency_follows(w)
-        } else {
-            super::values::currency::may_open_sign(first)
-        }
-    })
+/// What follows a number: a currency's sign, code or name ("20€", "3 CNY",
+/// "40 dollars"), a scale word ("6.5 million"), or neither ("2009 to", "40
+/// members"). Read once per number: whether a count or an amount may open
+/// both come from it.
+enum Marker<'a> {
+    Nothing,
+    Currency,
+    /// The scale word, and the text after it.
+    Scale {
+        word: &'a str,
+        after: &'a str,
+    },
 }
 
-/// Can an amount open at the number at `i`, whose next word starts
-/// `word_at` bytes on? A currency after it, or a scale and then a currency
-/// or a range's separator ("6.5 million dollars", "2 billion to 3 billion
-/// euros"); "6.5 million live" is a count, and not read as money first.
-fn money_may_follow(src: &str, i: usize, word_at: Option<usize>, end: usize) -> bool {
-    word_at.is_some_and(|k| {
-        let w = &src[i + k..end];
-        let first = w.as_bytes()[0];
-        if !first.is_ascii_alphabetic() {
-            return super::values::currency::may_open_sign(first);
+/// The marker after the number at `i`, whose next word starts `word_at`
+/// bytes on.
+fn marker_after_number(src: &str, i: usize, word_at: Option<usize>, end: usize) -> Marker<'_> {
+    let Some(k) = word_at else {
+        return Marker::Nothing;
+    };
+    let w = &src[i + k..end];
+    let first = w.as_bytes()[0];
+    let currency = if first.is_ascii_alphabetic() {
+        if let Ok((after, _)) = super::values::number::scale_word(w) {
+            return Marker::Scale { word: w, after };
         }
-        match super::values::number::scale_word(w) {
-            Ok((after, _)) => {
+        money::currency_follows(w)
+    } else {
+        super::values::currency::may_open_sign(first)
+    };
+    if currency {
+        Marker::Currency
+    } else {
+        Marker::Nothing
+    }
+}
+
+impl Marker<'_> {
+    fn is_some(&self) -> bool {
+        !matches!(self, Marker::Nothing)
+    }
+
+    /// Can an amount open at the number? A currency after it, or a scale
+    /// and then a currency or a range's separator ("6.5 million dollars",
+    /// "2 billion to 3 billion euros"); "6.5 million live" is a count, and
+    /// not read as money first.
+    fn may_make_money(&self) -> bool {
+        match *self {
+            Marker::Nothing => false,
+            Marker::Currency => true,
+            Marker::Scale { word, after } => {
                 money::marker_follows(after)
                     || super::values::number::range_separator(true)(after).is_ok()
-                    || money::currency_follows(w)
+                    || money::currency_follows(word)
             }
-            Err(_) => money::currency_follows(w),
         }
-    })
+    }
 }
 
 /// After a range's first bare number (ending at `at`), is the second bound
@@ -483,7 +506,8 @@ fn second_bound_marked(src: &str, at: usize, end: usize) -> bool {
         return false;
     }
     // "2M dollars": a scale's letter glued to the number.
-    second.get(run).is_some_and(u8::is_ascii_alphabetic) || marked(src, at + k, word_at, end)
+    second.get(run).is_some_and(u8::is_ascii_alphabetic)
+        || marker_after_number(src, at + k, word_at, end).is_some()
 }
 
 #[cfg(test)]

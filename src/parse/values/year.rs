@@ -29,10 +29,8 @@ pub(crate) fn bare_year_at(src: &str, i: usize, end: usize) -> Option<Value> {
     if !plain_end || super::date::year_then_month_at(&src[i..end]) {
         return None;
     }
-    let year = b[..4]
-        .iter()
-        .fold(0i32, |y, d| y * 10 + i32::from(d - b'0'));
-    if !(1500..=2099).contains(&year) || !plausible_year(src, i, i + 4) {
+    let year = super::date::year_in_range(super::date::digits_value(&b[..4]))?;
+    if !plausible_year(src, i, i + 4) {
         return None;
     }
     Some(make(

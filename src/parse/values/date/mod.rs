@@ -23,6 +23,7 @@ use parts::{
     day, day_first, digits, digits_then_digit_free, may_be_month, month, month_first_after, year4,
     year4_glued, ymd,
 };
+pub(crate) use parts::{digits_value, year_in_range};
 
 /// The bytes a date can open with: a digit, a month's name in either case
 /// ("June", "june"), "FY", "fiscal year", "A.D.".
@@ -318,12 +319,7 @@ fn month_first_plain(m: u32, rest: &str) -> Option<(&str, (Dated, Form))> {
             .take_while(|c| c.is_ascii_digit())
             .count()
     };
-    let number = |from: usize, len: usize| {
-        b[from..from + len]
-            .iter()
-            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
-    };
-    let year = |y: u32| (1500..=2099).contains(&y).then_some(y as i32);
+    let number = |from: usize, len: usize| digits_value(&b[from..from + len]);
     let one = |d| (Dated::One(d), Form::Other);
     match digits_at(1) {
         day @ (1 | 2) => {
@@ -331,12 +327,12 @@ fn month_first_plain(m: u32, rest: &str) -> Option<(&str, (Dated, Form))> {
             if b.get(at..at + 2) != Some(b", ") || digits_at(at + 2) != 4 {
                 return None;
             }
-            let y = year(number(at + 2, 4))?;
+            let y = year_in_range(number(at + 2, 4))?;
             let d = parts::ymd(y, m, number(1, day))?;
             Some((&rest[at + 6..], one(d)))
         }
         4 if !b.get(5).is_some_and(u8::is_ascii_alphanumeric) => {
-            let y = year(number(1, 4))?;
+            let y = year_in_range(number(1, 4))?;
             Some((&rest[5..], one(DateValue::month(y, m)?)))
         }
         _ => None,
@@ -361,12 +357,8 @@ fn fiscal_year_plain(i: &str) -> Option<(&str, (Dated, Form))> {
     if range_separator(after).is_ok() {
         return None;
     }
-    let y = digits
-        .iter()
-        .fold(0i32, |n, d| n * 10 + i32::from(d - b'0'));
-    (1500..=2099)
-        .contains(&y)
-        .then_some((after, (Dated::One(DateValue::FiscalYear(y)), Form::Other)))
+    let y = year_in_range(digits_value(digits))?;
+    Some((after, (Dated::One(DateValue::FiscalYear(y)), Form::Other)))
 }
 
 /// Whether a date can start here: a digit, a month's name, "FY", "fiscal

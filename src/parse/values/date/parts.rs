@@ -133,21 +133,26 @@ pub(super) fn digits_then_digit_free(
     }
 }
 
+/// A four-digit number as a year, if it is one the texts write: 1500 to 2099.
+pub(crate) fn year_in_range(y: u32) -> Option<i32> {
+    (1500..=2099).contains(&y).then_some(y as i32)
+}
+
+/// The value of a run of ASCII digits (the caller has checked them), as
+/// the byte-level fast paths read them.
+pub(crate) fn digits_value(b: &[u8]) -> u32 {
+    b.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+}
+
 /// A four-digit year from 1500 to 2099: "1827" | "2016".
 pub(super) fn year4(i: &str) -> IResult<&str, i32> {
-    map_opt(digits(4, 4), |y| {
-        (1500..=2099).contains(&y).then_some(y as i32)
-    })
-    .parse(i)
+    map_opt(digits(4, 4), year_in_range).parse(i)
 }
 
 // Tables glue cells to years ("2021$200M"), so a full date's year may be
 // followed by anything but another digit or a letter.
 pub(super) fn year4_glued(i: &str) -> IResult<&str, i32> {
-    map_opt(digits_then_digit_free(4, 4), |y| {
-        (1500..=2099).contains(&y).then_some(y as i32)
-    })
-    .parse(i)
+    map_opt(digits_then_digit_free(4, 4), year_in_range).parse(i)
 }
 
 pub(super) fn day(i: &str) -> IResult<&str, u32> {
