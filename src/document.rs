@@ -166,14 +166,36 @@ impl From<SectionFields> for Section {
 // By hand, to write the paragraphs without copying them into `SectionFields`.
 impl Serialize for Section {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.fields(None).serialize(serializer)
+    }
+}
+
+/// A section's JSON form, borrowed: the passages' texts from `src` where
+/// they hold none (see [`crate::with_source`]).
+pub(crate) struct SectionRef<'a> {
+    section: &'a Section,
+    src: Option<&'a str>,
+}
+
+impl Section {
+    pub(crate) fn fields<'a>(&'a self, src: Option<&'a str>) -> SectionRef<'a> {
+        SectionRef { section: self, src }
+    }
+}
+
+impl Serialize for SectionRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use crate::with_source::Passages;
         use serde::ser::SerializeStruct;
+        let (section, src) = (self.section, self.src);
         let mut s = serializer.serialize_struct("Section", 6)?;
-        s.serialize_field("heading", &self.heading.as_ref().map(|h| &h.text))?;
-        s.serialize_field("heading_span", &self.heading.as_ref().map(|h| h.span))?;
-        s.serialize_field("span", &self.span)?;
-        s.serialize_field("paragraphs", &self.paragraphs)?;
-        s.serialize_field("list_items", &self.list_items)?;
-        s.serialize_field("skipped", &self.skipped)?;
+        s.serialize_field("heading", &section.heading.as_ref().map(|h| &h.text))?;
+        s.serialize_field("heading_span", &section.heading.as_ref().map(|h| h.span))?;
+        s.serialize_field("span", &section.span)?;
+        let passages = |passages| Passages { passages, src };
+        s.serialize_field("paragraphs", &passages(&section.paragraphs))?;
+        s.serialize_field("list_items", &passages(&section.list_items))?;
+        s.serialize_field("skipped", &section.skipped)?;
         s.end()
     }
 }

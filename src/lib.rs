@@ -38,6 +38,7 @@ mod parse;
 mod short_text;
 pub mod span;
 pub mod value;
+mod with_source;
 
 pub use address::{Address, LineKind, Phone};
 pub use date::DateValue;
@@ -54,6 +55,7 @@ pub use money::{Money, Qualifier, Scale};
 pub use short_text::Text;
 pub use span::{Position, Span};
 pub use value::{Count, Percent, UnknownValueKind, Value, ValueData, ValueKind};
+pub use with_source::WithSource;
 
 /// The calendar date inside [`DateValue::Day`].
 pub use chrono::NaiveDate;
@@ -65,7 +67,29 @@ pub use rust_decimal::Decimal;
 /// Fails only for a text that cannot be read as a fact sheet at all (empty,
 /// binary, no prose); everything recoverable is a [`Warning`] on the result.
 pub fn parse(text: &str) -> Result<FactSheet, Error> {
-    parse::document(text)
+    parse::document(text, &Options::default())
+}
+
+/// What [`parse_with`] keeps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Copy each paragraph's and list item's text into its
+    /// [`Passage::text`] (the default). Off, the texts are left empty and
+    /// the spans give them: the document is about half the size, and
+    /// [`FactSheet::with_source`] still writes the full JSON.
+    pub passage_text: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { passage_text: true }
+    }
+}
+
+/// Parses a fact sheet, keeping what `options` say; [`parse`] keeps all.
+pub fn parse_with(text: &str, options: &Options) -> Result<FactSheet, Error> {
+    parse::document(text, options)
 }
 
 /// Parses a fact sheet from a file's bytes: UTF-8, UTF-16 with a byte-order

@@ -140,7 +140,10 @@ pub enum ValueData {
         end: DateValue,
     },
     /// A postal address.
-    Address(Address),
+    // Boxed: its five parts are three times the size of any other kind's
+    // fields, and every value in a document would carry that room (a large
+    // file's values were a third of its peak memory).
+    Address(Box<Address>),
     /// A telephone or fax number.
     Phone(Phone),
     /// A count of something that is neither money nor a percentage

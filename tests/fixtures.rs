@@ -115,3 +115,31 @@ fn the_fixtures_hold_every_measure_a_change_a_fiscal_year_and_several_missions()
         "most missions in one fixture: {most_missions}"
     );
 }
+
+/// A document parsed without copies of its passages' texts writes, with the
+/// input beside it, the same JSON as one parsed with them; and the copies
+/// really are left out (the JSON without the source is shorter).
+#[test]
+fn a_lean_parse_with_its_source_writes_the_same_json() {
+    let mut lean_options = factsheet::Options::default();
+    lean_options.passage_text = false;
+    for (name, text) in common::fixtures() {
+        let full = factsheet::parse(&text).unwrap();
+        let lean = factsheet::parse_with(&text, &lean_options).unwrap();
+        let full_json = serde_json::to_string(&full).unwrap();
+        assert_eq!(
+            serde_json::to_string(&lean.with_source(&text)).unwrap(),
+            full_json,
+            "{name}"
+        );
+        assert!(
+            serde_json::to_string(&lean).unwrap().len() < full_json.len(),
+            "{name}"
+        );
+        assert!(lean
+            .sections
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().chain(&s.list_items))
+            .all(|p| p.text.is_empty()));
+    }
+}

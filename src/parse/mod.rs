@@ -30,6 +30,7 @@ mod warnings;
 
 use crate::document::FactSheet;
 use crate::error::Error;
+use crate::Options;
 
 /// The typed values of any prose, with no document checks.
 pub(crate) fn prose_values(src: &str) -> (Vec<crate::value::Value>, Vec<crate::error::Warning>) {
@@ -43,19 +44,19 @@ pub(crate) fn prose_values(src: &str) -> (Vec<crate::value::Value>, Vec<crate::e
 }
 
 /// Parses a whole text, its no-break and thin spaces read as spaces.
-pub(crate) fn document(src: &str) -> Result<FactSheet, Error> {
+pub(crate) fn document(src: &str, options: &Options) -> Result<FactSheet, Error> {
     check::readable(src)?;
     let Some(plain) = spaces::plain(src) else {
-        return document_of_plain(src);
+        return document_of_plain(src, options);
     };
-    let mut doc =
-        document_of_plain(&plain.text).map_err(|e| e.moved_onto(src, |at| plain.to_source(at)))?;
+    let mut doc = document_of_plain(&plain.text, options)
+        .map_err(|e| e.moved_onto(src, |at| plain.to_source(at)))?;
     plain.document(src, &mut doc);
     Ok(doc)
 }
 
 /// Parses a text whose spaces are plain.
-fn document_of_plain(src: &str) -> Result<FactSheet, Error> {
+fn document_of_plain(src: &str, options: &Options) -> Result<FactSheet, Error> {
     let lines = lines::split(src);
     let head = header::header(src, &lines);
     let mut roles = layout::header_roles(src, &lines, head.lines);
@@ -72,6 +73,12 @@ fn document_of_plain(src: &str) -> Result<FactSheet, Error> {
     let (region, most_named) = facts::region(src, country.as_deref());
     values::phone::localise(src, &mut read.values, region);
     let kind = classify::kind(src, &lines, &head, &regions.sections);
+    let mut warnings = read.warnings;
+    warnings::about_the_text(src, &lines, &roles, &mut warnings);
+    warnings::unknown_header_lines(&lines, &roles, &head, &mut warnings);
+    // The line lists are done with: a large file's facts and passage texts
+    // are made without them.
+    drop((lines, roles));
     let facts = facts::derive(&facts::Sheet {
         src,
         country: country.as_deref(),
@@ -87,9 +94,10 @@ fn document_of_plain(src: &str) -> Result<FactSheet, Error> {
     // as the facts found: the same country, as the text writes it.
     let country =
         country.or_else(|| most_named.filter(|_| facts.country_code.as_deref() == region));
-    let mut warnings = read.warnings;
-    warnings::about_the_text(src, &lines, &roles, &mut warnings);
-    warnings::unknown_header_lines(&lines, &roles, &head, &mut warnings);
+    let mut sections = regions.sections;
+    if options.passage_text {
+        regions::write_passage_texts(src, &mut sections);
+    }
     Ok(FactSheet {
         kind,
         title: head.title,
@@ -97,7 +105,7 @@ fn document_of_plain(src: &str) -> Result<FactSheet, Error> {
         bureau: head.bureau,
         date: head.date,
         header: regions.header,
-        sections: regions.sections,
+        sections,
         values: read.values,
         organizations: read.organizations,
         quotes: read.quotes,
@@ -115,16 +123,23 @@ mod tests {
 
     #[test]
     fn texts_that_are_not_fact_sheets_fail_with_a_position() {
-        assert_eq!(document("").unwrap_err().kind(), &ErrorKind::Empty);
         assert_eq!(
-            document(" \n\t\u{feff}").unwrap_err().kind(),
+            document("", &Options::default()).unwrap_err().kind(),
             &ErrorKind::Empty
         );
-        let err = document("Some text\0with a NUL").unwrap_err();
+        assert_eq!(
+            document(" \n\t\u{feff}", &Options::default())
+                .unwrap_err()
+                .kind(),
+            &ErrorKind::Empty
+        );
+        let err = document("Some text\0with a NUL", &Options::default()).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Binary);
         assert_eq!((err.position().line, err.position().column), (1, 10));
         assert_eq!(
-            document("12 34 -- 56").unwrap_err().kind(),
+            document("12 34 -- 56", &Options::default())
+                .unwrap_err()
+                .kind(),
             &ErrorKind::NoProse
         );
     }

@@ -89,6 +89,9 @@ pub(crate) fn read(src: &str, lines: &[Line], roles: &[Role], sections: &[Sectio
     let mut values = postal::merge(values, by_code);
     context::apply_table_units(src, sections, &mut values);
     context::link_years(src, &mut values);
+    // The room reserved at the start, beyond what the text held, is given
+    // back: a large file's values stay held until its output is written.
+    values.shrink_to_fit();
     doc.values = values;
     doc.warnings = warnings;
     doc

@@ -125,6 +125,18 @@ pub(crate) fn build(
     std::mem::take(doc)
 }
 
+/// Copies each paragraph's and list item's text into it. Last of the
+/// parse: the copies are as large as the prose, and made while the lines,
+/// their roles and the reading's lists were still held they were the
+/// largest part of a large file's peak memory.
+pub(crate) fn write_passage_texts(src: &str, sections: &mut [Section]) {
+    for section in sections {
+        for p in section.paragraphs.iter_mut().chain(&mut section.list_items) {
+            p.text = p.span.slice(src).to_owned();
+        }
+    }
+}
+
 /// Puts paragraphs, list items and resources into the sections they fall in.
 fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut Regions) {
     let mut k = 0;
@@ -132,8 +144,10 @@ fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut Regions) {
     let mut at = 0;
     while k < lines.len() {
         let line = lines[k];
+        // The text is copied in at the end of the parse (see
+        // [`write_passage_texts`]), once the working lists are let go.
         let passage = |start: usize, end: usize| Passage {
-            text: src[start..end].to_string(),
+            text: String::new(),
             span: Span::new(start, end),
         };
         while at < doc.sections.len() && doc.sections[at].span.end <= line.start {
@@ -175,7 +189,10 @@ fn fill_sections(src: &str, lines: &[Line], roles: &[Role], doc: &mut Regions) {
                 section
                     .list_items
                     .push(passage(line.trim_start, line.trim_end));
-                doc.resources.push(passage(line.trim_start, line.trim_end));
+                doc.resources.push(Passage {
+                    text: line.text(src).to_owned(),
+                    span: Span::new(line.trim_start, line.trim_end),
+                });
             }
             // Chrome in the section's text is left out of its paragraphs,
             // and said so: a share bar, a caption, a line repeated.

@@ -72,10 +72,13 @@ impl Plain {
         *span = Span::new(self.to_source(span.start), self.to_source(span.end));
     }
 
-    /// A passage moved onto the input, its text re-read from it.
+    /// A passage moved onto the input, its text (if it holds one) re-read
+    /// from it.
     fn passage(&self, src: &str, p: &mut crate::document::Passage) {
         self.span(&mut p.span);
-        p.text = p.span.slice(src).to_owned();
+        if !p.text.is_empty() {
+            p.text = p.span.slice(src).to_owned();
+        }
     }
 
     /// Values found in the plain text, moved onto the input: spans mapped,

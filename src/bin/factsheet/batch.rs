@@ -51,11 +51,16 @@ fn parse_one(input: &Input, args: &ParseArgs, out: &mut dyn Write) -> Outcome {
         Err(e) => return failed(out, args.format, &source, &e.message, e.line, e.column, 0),
     };
     let bytes = text.len();
-    match factsheet::parse(&text) {
+    // The passages' texts are not copied: the output reads them from the
+    // input (`with_source`), which is held until the output is written, so
+    // that a large file is in memory once, not twice.
+    let options = {
+        let mut o = factsheet::Options::default();
+        o.passage_text = false;
+        o
+    };
+    match factsheet::parse_with(&text, &options) {
         Ok(mut doc) => {
-            // The document holds what it needs of the text: the input's
-            // bytes are let go before the output is rendered.
-            drop(text);
             // What the decoding noticed comes first; spans count bytes of the
             // decoded UTF-8 text.
             doc.warnings.splice(0..0, decoding);
@@ -67,16 +72,11 @@ fn parse_one(input: &Input, args: &ParseArgs, out: &mut dyn Write) -> Outcome {
             for w in &doc.warnings {
                 *warnings.entry(w.kind.code()).or_insert(0) += 1;
             }
-            if args.no_passage_text {
-                for section in &mut doc.sections {
-                    for passage in section.paragraphs.iter_mut().chain(&mut section.list_items) {
-                        passage.text = String::new();
-                    }
-                }
-            }
+            // Without passage texts, the document is written as parsed.
+            let src = (!args.no_passage_text).then_some(text.as_str());
             let rendered = match args.rows {
                 Rows::Facts(kind) => output::facts(out, args.format, kind, &source, &doc),
-                Rows::Documents => output::document(out, args.format, &source, &doc),
+                Rows::Documents => output::document(out, args.format, &source, &doc, src),
             };
             match rendered {
                 Ok(()) => Outcome {

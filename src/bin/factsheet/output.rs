@@ -86,7 +86,34 @@ pub(crate) struct JsonlDocument<'a> {
     /// The input's path as given (bytes that are not UTF-8 as `\xNN`), or `-`.
     source: &'a str,
     #[serde(flatten)]
-    document: &'a FactSheet,
+    document: Sheet<'a>,
+}
+
+/// A document as written: as parsed, or with its passages' texts read from
+/// the input (parsed without copies of them, see `batch::parse_one`).
+#[derive(Clone, Copy)]
+enum Sheet<'a> {
+    Parsed(&'a FactSheet),
+    Sourced(factsheet::WithSource<'a>),
+}
+
+impl Serialize for Sheet<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Sheet::Parsed(doc) => doc.serialize(serializer),
+            Sheet::Sourced(doc) => doc.serialize(serializer),
+        }
+    }
+}
+
+impl schemars::JsonSchema for Sheet<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        FactSheet::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        FactSheet::json_schema(generator)
+    }
 }
 
 /// An input that could not be read or parsed.
@@ -117,18 +144,19 @@ pub(crate) fn document(
     format: Format,
     source: &str,
     doc: &FactSheet,
+    text: Option<&str>,
 ) -> Result<(), String> {
     let shown = |e: serde_json::Error| e.to_string();
+    // The passages' texts, where the document holds none, from the input.
+    let document = match text {
+        Some(src) => Sheet::Sourced(doc.with_source(src)),
+        None => Sheet::Parsed(doc),
+    };
     match format {
-        Format::Json => serde_json::to_writer_pretty(&mut *out, doc).map_err(shown)?,
-        Format::Jsonl => serde_json::to_writer(
-            &mut *out,
-            &JsonlDocument {
-                source,
-                document: doc,
-            },
-        )
-        .map_err(shown)?,
+        Format::Json => serde_json::to_writer_pretty(&mut *out, &document).map_err(shown)?,
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, &JsonlDocument { source, document }).map_err(shown)?;
+        }
         Format::Csv => return csv_rows(out, source, doc),
         #[cfg(feature = "parquet")]
         Format::Parquet => return csv_rows(out, source, doc),

@@ -27,7 +27,7 @@ pub(crate) fn missions(src: &str, values: &[Value], country: Option<&'static str
     let mut last_end = 0usize;
     for v in values {
         let (address, phone) = match &v.data {
-            ValueData::Address(a) => (Some(a), None),
+            ValueData::Address(a) => (Some(&**a), None),
             ValueData::Phone(p) => (None, Some(p)),
             _ => continue,
         };

@@ -2,10 +2,10 @@
 //! office boxes at home and abroad.
 
 use super::number::inline_gap;
-use super::{make, read};
+use super::{make_address, read};
 use crate::address::Address;
 use crate::parse::text::words::words;
-use crate::value::{Value, ValueData};
+use crate::value::Value;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, satisfy};
@@ -366,12 +366,12 @@ pub(crate) fn labelled_address_at(src: &str, i: usize, end: usize) -> Option<Val
         return None;
     }
     let (stop, found) = read(src, from, end, unnumbered_address)?;
-    Some(make(src, from, stop, ValueData::Address(found)))
+    Some(make_address(src, from, stop, found))
 }
 
 pub(crate) fn address_at(src: &str, i: usize, end: usize) -> Option<Value> {
     let (stop, found) = read(src, i, end, address)?;
-    Some(make(src, i, stop, ValueData::Address(found)))
+    Some(make_address(src, i, stop, found))
 }
 
 #[cfg(test)]

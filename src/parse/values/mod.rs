@@ -42,6 +42,16 @@ pub(crate) fn make(src: &str, start: usize, end: usize, data: ValueData) -> Valu
     }
 }
 
+/// An address value over `src[start..end]`.
+pub(crate) fn make_address(
+    src: &str,
+    start: usize,
+    end: usize,
+    address: crate::address::Address,
+) -> Value {
+    make(src, start, end, ValueData::Address(Box::new(address)))
+}
+
 /// Runs `parser` on `src[at..end]`: where its match ends, and what it read.
 pub(crate) fn read<'a, T>(
     src: &'a str,

@@ -19,7 +19,7 @@
 //! suffix.
 
 use super::address_parts;
-use super::make;
+use super::make_address;
 use super::street_words::{is_suffix, PROVINCES, SPELLED, STATE_CODES, STATE_NAMES, UNIT_WORDS};
 use crate::address::Address;
 use crate::parse::facts::codes::country_code;
@@ -220,7 +220,7 @@ fn us_address(src: &str, floor: usize, zip: usize, end: usize) -> Option<Value> 
         postal_code: Some(src[zip..stop].replace(['—', '–'], "-")),
         country: None,
     };
-    Some(make(src, street_at, stop, ValueData::Address(address)))
+    Some(make_address(src, street_at, stop, address))
 }
 
 /// Military and diplomatic mail (Publication 28, section 225): "PSC 59, Box
@@ -265,7 +265,7 @@ fn military(
         postal_code: Some(src[zip..stop].replace(['—', '–'], "-")),
         country: None,
     };
-    Some(make(src, start, stop, ValueData::Address(address)))
+    Some(make_address(src, start, stop, address))
 }
 
 /// A U.S. address that ends in its state's code with no ZIP, as prose
@@ -296,7 +296,7 @@ fn us_address_without_zip(src: &str, floor: usize, at: usize, end: usize) -> Opt
         postal_code: None,
         country: None,
     };
-    Some(make(src, street_at, at + 2, ValueData::Address(address)))
+    Some(make_address(src, street_at, at + 2, address))
 }
 
 /// The state that ends `head`, as written ("NY", "D.C.", "Texas"), and
@@ -618,7 +618,7 @@ fn foreign_address(src: &str, floor: usize, at: usize, end: usize) -> Option<Val
         postal_code: Some(code.to_string()),
         country,
     };
-    Some(make(src, street_at, stop, ValueData::Address(address)))
+    Some(make_address(src, street_at, stop, address))
 }
 
 /// Is the code at `at` a number of another kind, turned away before the

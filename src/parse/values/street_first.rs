@@ -10,7 +10,7 @@
 //! and a last part that reads as a city's name before the clause ends.
 
 use super::address_parts::{self, Part, Role};
-use super::make;
+use super::make_address;
 use super::street_words::{STATE_CODES, STATE_NAMES};
 use crate::address::Address;
 use crate::parse::facts::codes::country_code;
@@ -254,7 +254,7 @@ fn address_in(src: &str, parts: &[Part<'_>]) -> Option<Value> {
         postal_code: None,
         country,
     };
-    Some(make(src, at, end_at, ValueData::Address(address)))
+    Some(make_address(src, at, end_at, address))
 }
 
 /// The designations of a capital's district written after its city: the
