@@ -225,6 +225,33 @@ fn output_is_identical_for_any_number_of_jobs() {
     assert_eq!(one, run("3"));
 }
 
+/// Files large enough that each is a chunk of its own, and whose output
+/// crosses the pipes' blocks, among small ones: the parallel batch writes
+/// what one job writes.
+#[test]
+fn large_files_among_small_ones_give_the_same_output_for_any_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = fs::read_to_string("fixtures/standard-chile.txt").unwrap();
+    for k in 0..6 {
+        let repeats = if k % 2 == 0 { 200 } else { 1 };
+        let text = vec![sheet.as_str(); repeats].join("\n\n");
+        fs::write(dir.path().join(format!("{k}.txt")), text).unwrap();
+    }
+    let run = |jobs: &str| {
+        factsheet()
+            .args(["parse", "--format", "jsonl", "--quiet", "--jobs", jobs])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    assert!(one.status.success());
+    assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 6);
+    assert!(one.stdout.len() > 3 * 256 * 1024);
+    assert_eq!(one.stdout, run("2").stdout);
+    assert_eq!(one.stdout, run("4").stdout);
+}
+
 #[test]
 fn output_file_and_summary() {
     let dir = archive();

@@ -1,6 +1,7 @@
 //! The batch: inputs parsed in parallel, written in input order, with memory
-//! bounded by a few windows of results.
+//! bounded by the bytes in flight (see `flight`).
 
+use crate::flight;
 use crate::inputs::{self, Input};
 use crate::output::{self, ErrorBody};
 use crate::{read, Format, ParseArgs, Rows};
@@ -12,8 +13,12 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// Inputs handed to a worker at once.
+/// Inputs handed to a worker at once, at most.
 const CHUNK: usize = 16;
+
+/// Input bytes at which a chunk closes before it holds `CHUNK` inputs: a
+/// folder of large files is spread over the workers, not parsed by one.
+const CHUNK_BYTES: u64 = 256 << 10;
 
 /// Chunks per worker that may be in flight ahead of the one being written:
 /// enough to keep every worker busy past a slow file, few enough that memory
@@ -243,7 +248,6 @@ impl Sink {
     }
 
     fn take_chunk(&mut self, done: ChunkDone) {
-        self.write(&done.rendered);
         done.failures.iter().for_each(|m| self.report(m));
         self.progress.inc(done.tally.files as u64);
         self.tally.merge(done.tally);
@@ -482,22 +486,41 @@ pub(crate) fn run(args: &ParseArgs) -> ExitCode {
     finish(args, sink, &dest, started)
 }
 
-/// A chunk's results: its outputs joined into one buffer (so a buffer
-/// allocated by a worker is freed by the writer once per chunk, not once per
-/// file), and each input's outcome for the tally.
+/// A chunk's summary, sent down its pipe after its output: each input's
+/// outcome for the tally.
 struct ChunkDone {
-    rendered: Vec<u8>,
     tally: Tally,
     failures: Vec<String>,
 }
 
+/// The next chunk of the walk: up to `CHUNK` inputs, fewer when they reach
+/// `CHUNK_BYTES`, so that large files are spread over the workers; with
+/// its input bytes (a file whose size cannot be read counts as a full
+/// budget, parsed alone).
+fn next_chunk(walk: &mut impl Iterator<Item = Input>) -> (Vec<Input>, u64) {
+    let (mut chunk, mut bytes) = (Vec::new(), 0u64);
+    while chunk.len() < CHUNK && bytes < CHUNK_BYTES {
+        let Some(input) = walk.next() else { break };
+        bytes += match &input {
+            Input::File(path) => {
+                std::fs::metadata(path).map_or(flight::BYTES_IN_FLIGHT, |m| m.len())
+            }
+            Input::Unreadable(..) => 0,
+        };
+        chunk.push(input);
+    }
+    (chunk, bytes)
+}
+
 /// The parallel batch. This thread walks the inputs, hands them to `jobs`
-/// workers in small chunks, and writes the results in input order, holding
-/// early chunks until their turn. No barrier stands between chunks, so a slow
-/// file idles no other worker; and at most `AHEAD_PER_JOB * jobs` chunks are
-/// in flight, so memory is bounded whatever the batch's size. Chunks, not
-/// single files, travel through the channels: a hand-off per file cost more in
-/// wake-ups than the parse itself.
+/// workers in small chunks, and writes the results in input order, each
+/// chunk's output read from its pipe in its turn. No barrier stands between
+/// chunks, so a slow file idles no other worker; at most `AHEAD_PER_JOB *
+/// jobs` chunks are in flight, their output waits in bounded pipes, and
+/// chunks are parsed only while their inputs fit `flight::BYTES_IN_FLIGHT`:
+/// memory is bounded by the bytes in flight, whatever the batch's size or
+/// its files' (see `flight`). Chunks, not single files, travel through the
+/// channels: a hand-off per file cost more in wake-ups than the parse itself.
 fn run_parallel(
     args: &ParseArgs,
     matcher: &globset::GlobMatcher,
@@ -507,39 +530,46 @@ fn run_parallel(
     found: &AtomicUsize,
     quiet_or_piped: bool,
 ) {
+    type Pipe = std::sync::mpsc::Receiver<flight::Piece<ChunkDone>>;
     let ahead = jobs * AHEAD_PER_JOB;
-    let (work_tx, work_rx) = std::sync::mpsc::channel::<(usize, Vec<Input>)>();
+    let (work_tx, work_rx) = std::sync::mpsc::channel::<(usize, Vec<Input>, u64)>();
     let work_rx = std::sync::Mutex::new(work_rx);
-    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, ChunkDone)>();
+    let (pipe_tx, pipe_rx) = std::sync::mpsc::channel::<(usize, Pipe)>();
+    let admission = flight::Admission::default();
     std::thread::scope(|scope| {
         for _ in 0..jobs {
-            let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+            let (work_rx, pipe_tx, admission) = (&work_rx, pipe_tx.clone(), &admission);
             scope.spawn(move || loop {
                 let next = work_rx.lock().map(|rx| rx.recv());
-                let Ok(Ok((n, chunk))) = next else { break };
+                let Ok(Ok((n, chunk, bytes))) = next else {
+                    break;
+                };
+                let (mut out, pipe) = flight::pipe();
+                if pipe_tx.send((n, pipe)).is_err() {
+                    break;
+                }
+                admission.admit(n, bytes);
                 // The chunk's tally is added up here, so the writing thread
                 // does one merge per chunk, not one per file.
                 let mut done = ChunkDone {
-                    rendered: Vec::new(),
                     tally: Tally::default(),
                     failures: Vec::new(),
                 };
                 for input in &chunk {
-                    let o = parse_one(input, args, &mut done.rendered);
+                    let o = parse_one(input, args, &mut out);
                     done.tally.add(&o);
                     done.failures.extend(o.failed);
                 }
-                if done_tx.send((n, done)).is_err() {
-                    break;
-                }
+                admission.release(bytes);
+                out.finish(done);
             });
         }
-        drop(done_tx);
+        drop(pipe_tx);
         let progress = sink.progress.clone();
         let mut walk = inputs::walk(&args.batch.inputs, matcher, written)
             .inspect(|_| found_input(&progress, found, quiet_or_piped));
         let (mut sent, mut written, mut walked_all) = (0usize, 0usize, false);
-        let mut waiting: BTreeMap<usize, ChunkDone> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, Pipe> = BTreeMap::new();
         loop {
             // A closed pipe or Ctrl-C: no more inputs; what is in flight is
             // still written (or dropped, when nothing can be written).
@@ -547,8 +577,8 @@ fn run_parallel(
                 walked_all = true;
             }
             while !walked_all && sent - written < ahead {
-                let chunk: Vec<Input> = walk.by_ref().take(CHUNK).collect();
-                if chunk.is_empty() || work_tx.send((sent, chunk)).is_err() {
+                let (chunk, bytes) = next_chunk(&mut walk);
+                if chunk.is_empty() || work_tx.send((sent, chunk, bytes)).is_err() {
                     walked_all = true;
                 } else {
                     sent += 1;
@@ -557,10 +587,15 @@ fn run_parallel(
             if written == sent {
                 break;
             }
-            let Ok((n, done)) = done_rx.recv() else { break };
-            waiting.insert(n, done);
-            while let Some(done) = waiting.remove(&written) {
-                sink.take_chunk(done);
+            let Ok((n, pipe)) = pipe_rx.recv() else { break };
+            waiting.insert(n, pipe);
+            while let Some(pipe) = waiting.remove(&written) {
+                for piece in pipe {
+                    match piece {
+                        flight::Piece::Bytes(block) => sink.write(&block),
+                        flight::Piece::Done(done) => sink.take_chunk(done),
+                    }
+                }
                 written += 1;
             }
         }

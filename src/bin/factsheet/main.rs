@@ -2,6 +2,7 @@
 //! into JSON, JSON Lines or CSV. A thin layer over the library.
 
 mod batch;
+mod flight;
 mod inputs;
 mod output;
 #[cfg(feature = "parquet")]
