@@ -3,6 +3,7 @@
 
 use super::header;
 use super::lines::Line;
+use super::text::words::Needles;
 use crate::document::{Kind, Section};
 
 fn headings(sections: &[Section]) -> impl Iterator<Item = &str> {
@@ -43,6 +44,9 @@ pub(crate) fn country_from_heading(h: &str) -> Option<String> {
 pub(crate) fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
     let mut lines = lines.iter().take(200).map(|line| line.text(src));
     for t in lines.by_ref() {
+        if !may_name_the_country(t) {
+            continue;
+        }
         if let Some(name) = t.strip_suffix(" - Relations with U.S. (Notes)") {
             return Some(header::country_name(name));
         }
@@ -65,6 +69,27 @@ pub(crate) fn country_from_body(src: &str, lines: &[Line]) -> Option<String> {
         }
     }
     None
+}
+
+/// Can a line give the country to [`country_from_body`]? Each of its
+/// readers needs a word these hold, or a line opening with "U" ("U.S.-PERU
+/// RELATIONS"), "P" ("People of Malta") or "F" ("Flag of ..."): one pass
+/// over the line turns away the prose, where eleven searches, each set up
+/// anew, cost more than a header.
+fn may_name_the_country(t: &str) -> bool {
+    static WORDS: Needles = Needles::new(&[
+        "Relations with U.S.",
+        "s Membership",
+        "maintains",
+        "has an embassy",
+        "s embassy",
+        "s chancery",
+        "represented in",
+        "Embassy ",
+        "diplomatic relations with",
+    ]);
+    matches!(t.trim_start().as_bytes().first(), Some(b'U' | b'P' | b'F'))
+        || WORDS.rmatches(t.as_bytes()).next().is_some()
 }
 
 /// The country a line says the United States established relations with:

@@ -7,7 +7,7 @@ use super::lines::Line;
 use super::values::date::{self, Dated};
 use crate::date::DateValue;
 use crate::document::Kind;
-use crate::parse::text::words::{collapse, title_case};
+use crate::parse::text::words::{collapse, find_short, rfind_short, title_case};
 
 /// How far into the text a header may start: past this, a "title" is prose.
 const ZONE_LINES: usize = 80;
@@ -230,7 +230,7 @@ fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Op
     if collection_title(t, h) {
         return Some(Anchor::Title);
     }
-    if let Some(at) = t.rfind("Background Note") {
+    if let Some(at) = rfind_short(t, "Background Note") {
         let title = &t[at..];
         if let Some(colon) = title.find(": ") {
             let (name, date) = split_trailing_date(&title[colon + 2..]);
@@ -286,7 +286,7 @@ fn anchor(t: &str, h: &mut Header, title_may_follow: bool, anchored: bool) -> Op
 /// Sheets: Ghana", "Fact Sheets: U.S. Relations With Ghana". Fills `h` and
 /// says whether it was one.
 fn collection_title(t: &str, h: &mut Header) -> bool {
-    if let Some((collection, name)) = t.rsplit_once(": ") {
+    if let Some((collection, name)) = rfind_short(t, ": ").map(|at| (&t[..at], &t[at + 2..])) {
         let names_the_series = ["Relations", "relations", "Fact Sheets", "Fact sheets"]
             .iter()
             .any(|w| collection.contains(w));
@@ -312,6 +312,13 @@ fn collection_title(t: &str, h: &mut Header) -> bool {
 /// also as the Department's pages print it since 2018: "Bilateral Relations
 /// Fact Sheet".
 pub(crate) fn is_label(t: &str) -> bool {
+    // Both forms open with a "b" or an "f", in either case.
+    if !matches!(
+        t.trim_start().as_bytes().first(),
+        Some(b'b' | b'B' | b'f' | b'F')
+    ) {
+        return false;
+    }
     let mut words = t.split_whitespace();
     let mut first = words.next();
     if first.is_some_and(|w| w.eq_ignore_ascii_case("bilateral")) {
@@ -330,7 +337,7 @@ fn relations_with(t: &str) -> Option<String> {
     if t.len() > 80 {
         return None;
     }
-    let at = t.find("U.S. ")?;
+    let at = find_short(t, "U.S. ")?;
     let rest = &t[at + "U.S. ".len()..];
     let lower = rest.get(..15)?.to_ascii_lowercase();
     // Only a title opens with it, or a collection's name and a colon before it.
@@ -344,6 +351,11 @@ fn relations_with(t: &str) -> Option<String> {
 /// or a dash: "U.S. Relations With Ghana | Travel.gov" -> "U.S. Relations With
 /// Ghana". Only a segment that names a site goes.
 fn without_site_name(t: &str) -> &str {
+    // Every mark holds a bar, a hyphen or a dash's lead byte: most lines,
+    // with none, are turned away before four searches are set up.
+    if memchr::memchr3(b'|', b'-', 0xE2, t.as_bytes()).is_none() {
+        return t;
+    }
     for mark in [" | ", " - ", " – ", " — "] {
         if let Some((title, site)) = t.rsplit_once(mark) {
             let names_a_site = [

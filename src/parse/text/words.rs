@@ -76,6 +76,14 @@ pub(crate) fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
         .find(|&k| h[k] == first && h[k..k + n.len()] == *n)
 }
 
+/// Where `needle` first occurs in `hay`: [`rfind_short`]'s forward twin.
+pub(crate) fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = *n.first()?;
+    let last = h.len().checked_sub(n.len())?;
+    (0..=last).find(|&k| h[k] == first && h[k..k + n.len()] == *n)
+}
+
 /// Does `needle` occur in `hay`? As [`rfind_short`], for short windows.
 pub(crate) fn contains_short(hay: &str, needle: &str) -> bool {
     needle.is_empty() || rfind_short(hay, needle).is_some()
