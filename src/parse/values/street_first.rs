@@ -159,13 +159,11 @@ const MONTHS: [&str; 12] = [
 
 /// The address that opens at `at`, if the full form is there.
 fn address_from(src: &str, at: usize, end: usize) -> Option<Value> {
+    let stop = clause_end(src, at, end);
     // A street and a city are two parts at least: a clause with no comma
     // or line break in it ("in 2019", "at the United Nations") holds none,
-    // and is turned away before it is split. The first comma is looked for
-    // as far as the clause may reach, and the clause's end (a walk over
-    // its bytes) is found only for a first part that passes.
-    let reach = (at + REACH).min(end);
-    let comma = at + memchr::memchr2(b',', b'\n', &src.as_bytes()[at..reach])?;
+    // and is turned away before it is split.
+    let comma = at + memchr::memchr2(b',', b'\n', &src.as_bytes()[at..stop])?;
     // The first part opens the street, or names the city the street is in
     // ("in Nuku'alofa, 4th Floor, ..."): one part classified turns away the
     // prose that most lead-ins open ("in the United States, ...").
@@ -175,10 +173,6 @@ fn address_from(src: &str, at: usize, end: usize) -> Option<Value> {
             && first.starts_with(char::is_uppercase)
             && address_parts::city(first).is_some())
     {
-        return None;
-    }
-    let stop = clause_end(src, at, end);
-    if comma >= stop {
         return None;
     }
     let mut parts: Vec<Part<'_>> = Vec::new();
