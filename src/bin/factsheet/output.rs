@@ -152,17 +152,24 @@ pub(crate) fn document(
         Some(src) => Sheet::Sourced(doc.with_source(src)),
         None => Sheet::Parsed(doc),
     };
-    match format {
-        Format::Json => serde_json::to_writer_pretty(&mut *out, &document).map_err(shown)?,
-        Format::Jsonl => {
-            serde_json::to_writer(&mut *out, &JsonlDocument { source, document }).map_err(shown)?;
-        }
-        Format::Csv => return csv_rows(out, source, doc),
-        #[cfg(feature = "parquet")]
-        Format::Parquet => return csv_rows(out, source, doc),
+    // The serialiser writes a piece per key and bracket: gathered in a small
+    // buffer of its own type, they reach `out` (a writer behind two dynamic
+    // calls) a block at a time, not a piece at a time.
+    if format.is_tabular() {
+        return csv_rows(out, source, doc);
     }
-    out.write_all(b"\n").map_err(|e| e.to_string())
+    let mut buffered = std::io::BufWriter::with_capacity(SERIALISER_BUFFER, &mut *out);
+    if format == Format::Json {
+        serde_json::to_writer_pretty(&mut buffered, &document).map_err(shown)?;
+    } else {
+        serde_json::to_writer(&mut buffered, &JsonlDocument { source, document }).map_err(shown)?;
+    }
+    buffered.write_all(b"\n").map_err(|e| e.to_string())?;
+    buffered.flush().map_err(|e| e.to_string())
 }
+
+/// The serialiser's own buffer, in bytes: a few small sheets' output.
+const SERIALISER_BUFFER: usize = 16 << 10;
 
 /// A failed input: a JSONL error line; nothing in JSON and CSV (the error goes
 /// to standard error).
@@ -370,6 +377,8 @@ pub(crate) fn facts(
         }
         return w.flush().map_err(|e| e.to_string());
     }
+    // As for documents: the serialiser's pieces gathered before `out`.
+    let mut out = std::io::BufWriter::with_capacity(SERIALISER_BUFFER, out);
     for row in rows {
         let fields = match row {
             FactRow::Relations(f) => RowFields::Relations(f),
@@ -384,10 +393,10 @@ pub(crate) fn facts(
             fact: row.kind().as_str(),
             row: fields,
         };
-        serde_json::to_writer(&mut *out, &line).map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut out, &line).map_err(|e| e.to_string())?;
         out.write_all(b"\n").map_err(|e| e.to_string())?;
     }
-    Ok(())
+    out.flush().map_err(|e| e.to_string())
 }
 
 /// A row's own CSV fields, in the order of [`fact_columns`].
