@@ -222,8 +222,10 @@ impl Section {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Passage {
-    /// The text, as written (line breaks kept). Left out of the JSON when
-    /// empty (the CLI's `--no-passage-text`), where `span` still gives it.
+    /// The text, as written (line breaks kept). Empty for a paragraph or a
+    /// list item after `parse_with` with `Options::passage_text` off (the
+    /// CLI's `--no-passage-text`), and then left out of the JSON: `span`
+    /// still gives it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// Where it is.

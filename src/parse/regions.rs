@@ -127,7 +127,7 @@ pub(crate) fn build(
 
 /// Copies each paragraph's and list item's text into it. Last of the
 /// parse: the copies are as large as the prose, and made while the lines,
-/// their roles and the reading's lists were still held they were the
+/// their roles and the reading's lists were still held, they were the
 /// largest part of a large file's peak memory.
 pub(crate) fn write_passage_texts(src: &str, sections: &mut [Section]) {
     for section in sections {
