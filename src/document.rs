@@ -26,7 +26,9 @@ pub enum Kind {
 ///
 /// Every byte of the input lies in exactly one of: the header, a section, or
 /// a skipped region (see [`FactSheet::regions`]); nothing is silently dropped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// `Serialize` by hand, in `with_source`: one list of the fields for the
+// sheet as parsed and for the sheet with its passages' texts from the input.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct FactSheet {

@@ -17,7 +17,8 @@ use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 #[derive(Debug, Clone, Copy)]
 pub struct WithSource<'a> {
     sheet: &'a FactSheet,
-    src: &'a str,
+    /// The input, or none for the sheet as parsed (its own `Serialize`).
+    src: Option<&'a str>,
 }
 
 impl FactSheet {
@@ -40,13 +41,26 @@ impl FactSheet {
     /// # Ok::<(), factsheet::Error>(())
     /// ```
     pub fn with_source<'a>(&'a self, src: &'a str) -> WithSource<'a> {
-        WithSource { sheet: self, src }
+        WithSource {
+            sheet: self,
+            src: Some(src),
+        }
+    }
+}
+
+impl Serialize for FactSheet {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        WithSource {
+            sheet: self,
+            src: None,
+        }
+        .serialize(serializer)
     }
 }
 
 impl Serialize for WithSource<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // The fields of `FactSheet`'s derived form, in its order.
+        // The fields in `FactSheet`'s order, as its `Deserialize` reads them.
         let d = self.sheet;
         let mut s = serializer.serialize_struct("FactSheet", 14)?;
         s.serialize_field("kind", &d.kind)?;
@@ -86,14 +100,14 @@ impl schemars::JsonSchema for WithSource<'_> {
 
 struct Sections<'a> {
     sections: &'a [Section],
-    src: &'a str,
+    src: Option<&'a str>,
 }
 
 impl Serialize for Sections<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.sections.len()))?;
         for section in self.sections {
-            seq.serialize_element(&section.fields(Some(self.src)))?;
+            seq.serialize_element(&section.fields(self.src))?;
         }
         seq.end()
     }

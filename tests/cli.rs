@@ -208,17 +208,19 @@ fn standard_input() {
     assert_eq!(line["country"], "Ghana");
 }
 
+/// `factsheet parse --format jsonl --quiet --jobs JOBS DIR`.
+fn jsonl_with_jobs(dir: &Path, jobs: &str) -> std::process::Output {
+    factsheet()
+        .args(["parse", "--format", "jsonl", "--quiet", "--jobs", jobs])
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn output_is_identical_for_any_number_of_jobs() {
     let dir = archive();
-    let run = |jobs: &str| {
-        factsheet()
-            .args(["parse", "--format", "jsonl", "--quiet", "--jobs", jobs])
-            .arg(dir.path())
-            .output()
-            .unwrap()
-            .stdout
-    };
+    let run = |jobs: &str| jsonl_with_jobs(dir.path(), jobs).stdout;
     let one = run("1");
     assert!(!one.is_empty());
     assert_eq!(one, run("2"));
@@ -237,13 +239,7 @@ fn large_files_among_small_ones_give_the_same_output_for_any_jobs() {
         let text = vec![sheet.as_str(); repeats].join("\n\n");
         fs::write(dir.path().join(format!("{k}.txt")), text).unwrap();
     }
-    let run = |jobs: &str| {
-        factsheet()
-            .args(["parse", "--format", "jsonl", "--quiet", "--jobs", jobs])
-            .arg(dir.path())
-            .output()
-            .unwrap()
-    };
+    let run = |jobs: &str| jsonl_with_jobs(dir.path(), jobs);
     let one = run("1");
     assert!(one.status.success());
     assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 6);
